@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Set up a fresh Debian machine for reportkit; safe to run again (does nothing that is done).
+#   scripts/setup.sh          fonts + the Python package (enough to build and diff)
+#   scripts/setup.sh --test   also LibreOffice, pandoc and poppler for the rendering tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+apt_pkgs=(fontconfig fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei fonts-wqy-microhei
+          fonts-lxgw-wenkai fonts-cwtex-fs)
+if [[ "${1:-}" == "--test" ]]; then
+  apt_pkgs+=(libreoffice-writer-nogui pandoc poppler-utils yamllint)
+fi
+
+missing=()
+for p in "${apt_pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing Debian packages: ${missing[*]}" >&2
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+fi
+
+if [[ -x scripts/fonts.sh ]]; then scripts/fonts.sh; fi
+
+extras="test"
+[[ "${1:-}" == "--test" ]] && extras="test,bench"
+if ! python3 -c "import reportkit, docx, reportlab, yaml, diff_match_patch, opencc, rjieba, rich" \
+    2>/dev/null || [[ "${1:-}" == "--test" ]]; then
+  python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore \
+    -e ".[$extras]" 2>&1 | grep -v -e "^WARNING: Location" -e "is ignored" || true
+fi

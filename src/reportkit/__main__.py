@@ -1,0 +1,5 @@
+"""`python -m reportkit`."""
+
+from .cli import entry
+
+entry()

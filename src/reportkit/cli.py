@@ -1,0 +1,79 @@
+"""The `reportkit` command: one subcommand per module in reportkit.commands.
+
+Exit codes: 0 ok, 1 problems found, 2 usage or unreadable input. Command modules import their
+heavy dependencies inside ``run`` so that `reportkit validate` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from .problems import ReportError
+
+#: subcommand name -> module in reportkit.commands (each has HELP, add_arguments, run)
+COMMANDS = {
+    "validate": "validate",
+    "scorecard": "scorecard",
+    "schema": "schema",
+    "build": "build",
+    "fonts": "fonts",
+    "import": "import_",
+    "diff": "diff",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2 without a traceback
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        sys.exit(2)
+
+
+def _modules() -> dict:
+    mods = {}
+    for name, mod in COMMANDS.items():
+        try:
+            mods[name] = importlib.import_module(f".commands.{mod}", __package__)
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__package__}.commands.{mod}":
+                raise
+    return mods
+
+
+def build_parser(mods: dict) -> argparse.ArgumentParser:
+    """The argument parser with every available subcommand."""
+    from . import __version__
+
+    parser = _Parser(prog="reportkit", description="Build, check, import and compare the annual "
+                     "plan reports of Chinese local governments.")
+    parser.add_argument("--version", action="version", version=f"reportkit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, mod in mods.items():
+        p = sub.add_parser(name, help=mod.HELP, description=mod.HELP)
+        mod.add_arguments(p)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    mods = _modules()
+    args = build_parser(mods).parse_args(argv)
+    if not args.command:
+        build_parser(mods).print_help(sys.stderr)
+        return 2
+    try:
+        return mods[args.command].run(args)
+    except ReportError as exc:
+        sys.stderr.write(exc.problem.text() + "\n")
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def entry() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
