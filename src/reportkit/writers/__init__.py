@@ -1,0 +1,22 @@
+"""Writers: each turns a model.Report into bytes of one format.
+
+``WRITERS`` maps a format name to "module:function"; the function is
+``write_x(report, style) -> bytes``. Modules are imported only when their format is asked for,
+so building a .docx never imports reportlab.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+WRITERS = {
+    "docx": "reportkit.writers.docx:write_docx",
+    "pdf": "reportkit.writers.pdf:write_pdf",
+    "yaml": "reportkit.writers.yaml:write_yaml",
+}
+
+
+def writer(fmt: str):
+    """The writer function of a format."""
+    module, func = WRITERS[fmt].split(":")
+    return getattr(importlib.import_module(module), func)
