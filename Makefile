@@ -2,6 +2,7 @@
 .PHONY: demo test setup setup-test bench
 
 PY ?= python3
+export PY
 
 demo: setup
 	$(PY) -m reportkit validate specs/dongqu-2024.yaml

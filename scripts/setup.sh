@@ -27,8 +27,8 @@ if [[ -x scripts/fonts.sh ]]; then scripts/fonts.sh; fi
 
 extras="test"
 [[ "${1:-}" == "--test" ]] && extras="test,bench"
-if ! python3 -c "import reportkit, docx, reportlab, yaml, diff_match_patch, opencc, rjieba, rich" \
+if ! "${PY:-python3}" -c "import reportkit, docx, reportlab, yaml, diff_match_patch, opencc, rjieba, rich" \
     2>/dev/null || [[ "${1:-}" == "--test" ]]; then
-  python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore \
+  "${PY:-python3}" -m pip install -q --disable-pip-version-check --root-user-action=ignore \
     -e ".[$extras]" 2>&1 | grep -v -e "^WARNING: Location" -e "is ignored" || true
 fi
