@@ -1,0 +1,58 @@
+"""`reportkit fonts [SPEC]`: which installed face each font role of a style gets.
+
+For every role of the house style (body, title, heading1 …) it prints the Word font name, the
+face fontconfig picks for it with reportkit's alias file (what LibreOffice draws), the file, and,
+given a SPEC, whether that face has every character the role must draw in that report.
+Exit 0 when every face covers its text, 1 when one does not, 2 on unreadable input.
+"""
+
+from __future__ import annotations
+
+import sys
+
+HELP = "show which installed face each font role gets and whether it covers the report"
+
+
+def add_arguments(p) -> None:
+    """Arguments of `fonts`."""
+    p.add_argument("spec", nargs="?", metavar="SPEC", help="spec file (YAML) to check coverage of")
+    p.add_argument("--style", default="official", metavar="NAME|FILE",
+                   help="house style: official, review, or a profile file (default: official)")
+
+
+def run(args) -> int:
+    """Print one row per role; 1 when a face lacks characters the report uses."""
+    from .. import fonts
+    from ..style import load_style
+
+    style = load_style(args.style)
+    texts = _texts(args.spec, style) if args.spec else None
+    if texts is None and args.spec:
+        return 1
+    missing_any = False
+    for role in style.roles:
+        font = style.font(role)
+        face = fonts.resolve(font.name, font.bold)
+        status = ""
+        if texts is not None:
+            missing = fonts.coverage(face, [texts.get(role, "")])
+            missing_any |= bool(missing)
+            status = "covers" if not missing else "MISSING " + "".join(missing[:20])
+            if not texts.get(role):
+                status = "(unused)"
+        print(f"{role:14}\t{font.name}\t{face.family}\t{face.file}" +
+              (f":{face.index}" if face.index else "") + (f"\t{status}" if status else ""))
+    sys.stdout.flush()
+    return 1 if missing_any else 0
+
+
+def _texts(path: str, style) -> dict[str, str] | None:
+    """Characters per role for the report in a spec; None (problems printed) when unreadable."""
+    from .. import flat, fonts
+    from .common import load_checked, print_problems
+
+    report, problems = load_checked(path)
+    if report is None:
+        print_problems([p for p in problems if p.level == "error"])
+        return None
+    return fonts.role_texts(flat.lines(report), style.value("page_number", "format"))

@@ -1,0 +1,103 @@
+"""Fonts: the alias file maps the official names to installed faces that cover the report."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+
+from reportkit import flat, fonts
+from reportkit.style import load_style
+
+from .conftest import SPEC, run_cli
+
+CWTEX = "/usr/share/fonts/truetype/cwtex/cwfs.ttf"
+
+EXPECTED = {  # official name -> family fontconfig must pick with our aliases
+    "仿宋_GB2312": "FandolFang", "仿宋": "FandolFang", "FangSong": "FandolFang",
+    "楷体_GB2312": "FandolKai", "楷体": "FandolKai", "KaiTi": "FandolKai",
+    "黑体": "FandolHei", "SimHei": "FandolHei",
+    "方正小标宋简体": "FandolSong", "华文中宋": "FandolSong",
+    "宋体": "AR PL UMing CN", "SimSun": "AR PL UMing CN",
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_official_names_resolve_to_the_intended_faces(name):
+    face = fonts.resolve(name)
+    assert face.family == EXPECTED[name]
+    assert os.path.exists(face.file)
+
+
+def test_title_gets_the_bold_song_face():
+    # Both Fandol Song faces declare weight 400; only the Bold one is installed, for the title.
+    assert fonts.resolve("方正小标宋简体").file.endswith("FandolSong-Bold.otf")
+
+
+def test_fc_match_with_config_env_uses_the_aliases():
+    """What soffice sees: a child process given config_env() resolves through our aliases."""
+    with_ours = subprocess.run(["fc-match", "-f", "%{family[0]}", "仿宋_GB2312:lang=zh-cn"],
+                               env=fonts.config_env(), capture_output=True, text=True,
+                               check=True).stdout
+    assert with_ours == "FandolFang"
+
+
+def test_config_env_includes_the_system_fonts():
+    conf = fonts.config_env()["FONTCONFIG_FILE"]
+    with open(conf, encoding="utf-8") as fh:
+        text = fh.read()
+    assert "/etc/fonts/fonts.conf" in text and "reportkit-aliases.conf" in text
+    latin = subprocess.run(["fc-match", "-f", "%{family[0]}", "DejaVu Sans"],
+                           env=fonts.config_env(), capture_output=True, text=True).stdout
+    assert latin == "DejaVu Sans"
+
+
+def test_every_role_of_the_official_style_covers_the_seed(seed_report):
+    style = load_style("official")
+    texts = fonts.role_texts(flat.lines(seed_report), style.value("page_number", "format"))
+    for role, text in texts.items():
+        font = style.font(role)
+        assert fonts.coverage(fonts.resolve(font.name, font.bold), [text]) == [], role
+
+
+@pytest.mark.skipif(not os.path.exists(CWTEX), reason="fonts-cwtex-fs not installed")
+def test_coverage_finds_simplified_characters_missing_from_cwtex():
+    missing = fonts.coverage(fonts.Face("cwTeXFangSong", CWTEX), ["攀枝花市东区发展和改革局"])
+    assert {"东", "发"} <= set(missing)
+    assert "攀" not in missing
+
+
+def test_role_texts_assign_lead_sentences_and_headings(seed_report):
+    lines = flat.lines(seed_report)
+    texts = fonts.role_texts(lines)
+    heading = next(ln for ln in lines if ln.kind == "heading" and ln.level == 1)
+    lead = next(ln for ln in lines if ln.kind == "para" and ln.lead)
+    assert heading.label + heading.text in texts["heading1"]
+    assert lead.lead in texts["lead"] and lead.lead not in texts["body"]
+    assert texts["page_number"] == "— 0123456789 —"
+
+
+def test_fonts_command_lists_roles_and_coverage():
+    r = run_cli("fonts", SPEC)
+    out = r.stdout.decode()
+    assert r.returncode == 0, r.stderr.decode()
+    body = next(row for row in out.splitlines() if row.startswith("body"))
+    assert "仿宋_GB2312" in body and "FandolFang" in body and body.endswith("covers")
+
+
+@pytest.mark.skipif(not os.path.exists(CWTEX), reason="fonts-cwtex-fs not installed")
+def test_fonts_command_fails_when_a_face_lacks_characters(tmp_path):
+    style = tmp_path / "cwtex.yaml"
+    style.write_text("base: official\nfonts:\n  body: {name: cwTeXFangSong, size: 16}\n",
+                     encoding="utf-8")
+    r = run_cli("fonts", SPEC, "--style", style)
+    assert r.returncode == 1
+    body = next(row for row in r.stdout.decode().splitlines() if row.startswith("body"))
+    assert "MISSING" in body and "东" in body
+
+
+def test_fonts_command_unknown_style_is_a_usage_error():
+    r = run_cli("fonts", "--style", "no-such-style")
+    assert r.returncode == 2
+    assert "RK030" in r.stderr.decode() and "Traceback" not in r.stderr.decode()
