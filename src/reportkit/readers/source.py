@@ -64,7 +64,9 @@ def decode(data: bytes, file: str, allow_legacy: bool = False) -> tuple[str, str
 
 def _guess_legacy(data: bytes) -> str:
     """Name the legacy Chinese encoding that decodes the data into mostly CJK text, if any."""
-    for enc in ("gb18030", "big5"):
+    # GBK first: it is what Chinese Windows writes, and GB18030 (its superset) is what a file
+    # that uses characters outside GBK needs; Big5 is the traditional-character encoding.
+    for enc in ("gbk", "gb18030", "big5"):
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:

@@ -8,6 +8,7 @@ be read at all (missing, too large, not UTF-8) raises ReportError.
 from __future__ import annotations
 
 import difflib
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -25,6 +26,9 @@ _CORE = "tag:yaml.org,2002:"
 ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map",
                                     "timestamp")}
 MAX_NODES = 200_000
+#: More digits than any report states: guards against 1e999999999 turning into a huge string.
+MAX_DIGITS = 30
+_WHOLE = re.compile(r"\s*[0-9]+\s*")
 
 TOP_KEYS = ("reportkit", "meta", "indicators", "body", "notes")
 META_KEYS = ("title", "region", "year_reviewed", "year_planned", "occasion", "speaker", "date",
@@ -72,7 +76,10 @@ def read_spec_text(text: str, name: str = "<string>") -> tuple[Report | None, li
     except _TooBig:
         return None, [Problem(name, 1, 1, "error", "RK012",
                               f"the spec expands to more than {MAX_NODES} nodes "
-                              "(a YAML alias bomb?)")]
+                              "(a YAML alias bomb or a recursive alias?)")]
+    except RecursionError:
+        return None, [Problem(name, 1, 1, "error", "RK012",
+                              "the spec is nested too deeply to be a report")]
     errors = any(p.level == "error" for p in conv.problems)
     return (None if errors else report), conv.problems
 
@@ -143,7 +150,7 @@ class _Converter:
     def int_(self, node: yaml.Node | None, what: str) -> int | None:
         if node is None:
             return None
-        if not isinstance(node, yaml.ScalarNode) or not node.value.strip().isdigit():
+        if not isinstance(node, yaml.ScalarNode) or not _WHOLE.fullmatch(node.value):
             self.error(node, "RK020", f"{what} must be a whole number, not {_show(node)}")
             return None
         return int(node.value)
@@ -155,7 +162,16 @@ class _Converter:
         if d is None or node.tag not in (_CORE + "int", _CORE + "float", _CORE + "str"):
             self.error(node, "RK020", f"{what} must be a number, not {_show(node)}")
             return None
-        return d
+        return d if self.sane(node, d, what) else None
+
+    def sane(self, node: yaml.Node, d: Decimal, what: str) -> bool:
+        """A number as reports state them: at most MAX_DIGITS digits either side of the point."""
+        exp = d.as_tuple().exponent
+        if len(d.as_tuple().digits) <= MAX_DIGITS and isinstance(exp, int) and \
+                -MAX_DIGITS <= exp <= MAX_DIGITS:
+            return True
+        self.error(node, "RK020", f"{what} is not a number a report states: {_show(node)}")
+        return False
 
     def seq(self, node: yaml.Node | None, what: str) -> list[yaml.Node]:
         if node is None:
@@ -251,6 +267,8 @@ class _Converter:
         if m is None:
             return None
         kinds = [k for k in ("section", "text", "dashes", "results", "targets") if k in m]
+        if not kinds and len(m) < len(node.value):
+            return None  # an unknown key (reported with "did you mean") is the likely kind
         if len(kinds) != 1:
             found = ", ".join(f"`{k}`" for k in kinds) or "none"
             self.error(node, "RK026", "a body item needs exactly one of `section`, `text`, "
@@ -342,6 +360,8 @@ class _Converter:
                                       f"(6.5, \"7.2以上\"), not {_show(node)}")
             return None
         number, unit, qualifier = parts
+        if not self.sane(node, number, what):
+            return None
         return Value(number, qualifier, unit or None, p)
 
     def note(self, node: yaml.Node) -> Note | None:

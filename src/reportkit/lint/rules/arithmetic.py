@@ -1,0 +1,108 @@
+"""RK101 arithmetic: every stated difference must be the difference of the stated numbers.
+
+Checked: a result whose wording is written by hand (``text:``) must state only numbers its fields
+give; and any text that says "增长X%，超过……目标（Y%）Z个百分点" or "X亿元，超过……（Y亿元）Z亿元"
+must have X − Y = Z (低于: Y − X = Z).
+
+Passing::
+
+    - lead: 工业支撑强劲有力。
+      text: 规上工业增加值增长8.6%，超过年初预期目标（8.5%）0.1个百分点。
+    - results:
+        - {indicator: fai, growth: 5.8, target: 10,
+           text: 全社会固定资产投资增长5.8%，低于年初预期目标（10%）4.2个百分点。}
+
+Failing::
+
+    - lead: 工业支撑强劲有力。
+      text: 规上工业增加值增长8.6%，超过年初预期目标（8.5%）0.2个百分点。   # 8.6 − 8.5 = 0.1
+    - results:
+        - {indicator: fai, growth: 5.8, target: 10,
+           text: 全社会固定资产投资增长5.8%，低于年初预期目标（10%）4.8个百分点。}  # the fields give 4.2
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from decimal import Decimal
+from typing import Iterator
+
+from ... import vocab as v
+from ...model import Report, Result, results
+from ...numbers import fmt
+from ...problems import Problem
+from ...registry import Registry
+from ...wording import result_sentence
+from ..text import Text, body_texts
+from .missing_actual import lacks_actual
+
+CODE = "RK101"
+LEVEL = "error"
+
+_NUM = r"(\d+(?:\.\d+)?)"
+_QUAL = "(?:" + "|".join(sorted(v.QUALIFIERS, key=len, reverse=True)) + ")?"
+_WORDS = f"({v.ABOVE_TARGET}|{v.BELOW_TARGET}|{v.HIGHER}|{v.LOWER})"
+#: "增长X%，超过年初预期目标（Y%左右）Z个百分点" (also 下降X%); the reference sits in （）.
+GROWTH_CLAIM = re.compile(
+    f"({v.GROWTH_UP}|{v.GROWTH_DOWN})(?:（[^）]*）)?{_NUM}%[，,]?{_WORDS}[^，。；（\\d]*"
+    f"（{_NUM}%{_QUAL}）{_NUM}{v.POINTS}")
+#: "9.55亿元，超过年初预期目标（9亿元）0.55亿元" for any unit written after the numbers.
+LEVEL_CLAIM = re.compile(
+    f"{_NUM}([^\\d\\s，。；、（）%]{{1,3}})[，,]{_WORDS}[^，。；（\\d]*（{_NUM}\\2{_QUAL}）{_NUM}\\2")
+#: Numbers that are not amounts: years, months, days and note marks.
+_NOT_AMOUNT = re.compile(r"\d+(?:\.\d+)?(?=[年月日])|\[\^[^\]]*\]")
+
+
+def check(report: Report, registry: Registry) -> Iterator[Problem]:
+    """Yield a problem for every stated difference that the stated numbers contradict."""
+    for t in body_texts(report):
+        if t.text:
+            yield from _claims(t)
+    for r in results(report):
+        if r.text:
+            yield from _override(r, registry)
+
+
+def _claims(t: Text) -> Iterator[Problem]:
+    for m in GROWTH_CLAIM.finditer(t.text):
+        sign = -1 if m.group(1) == v.GROWTH_DOWN else 1
+        yield from _compare(t, sign * Decimal(m.group(2)), m.group(3), Decimal(m.group(4)),
+                            Decimal(m.group(5)), v.POINTS, m.group(0))
+    for m in LEVEL_CLAIM.finditer(t.text):
+        yield from _compare(t, Decimal(m.group(1)), m.group(3), Decimal(m.group(4)),
+                            Decimal(m.group(5)), m.group(2), m.group(0))
+
+
+def _compare(t: Text, actual: Decimal, word: str, ref: Decimal, stated: Decimal, unit: str,
+             claim: str) -> Iterator[Problem]:
+    above = word in (v.ABOVE_TARGET, v.HIGHER)
+    gap = actual - ref if above else ref - actual
+    if gap == stated:
+        return
+    if gap > 0:
+        why = f"{fmt(actual)} against {fmt(ref)} is {fmt(gap)}{unit}"
+    else:
+        why = f"{fmt(actual)} against {fmt(ref)} is not {word}"
+    yield Problem.at(t.pos, LEVEL, CODE, f"{t.what} states “{claim}”, but {why}")
+
+
+def _override(r: Result, registry: Registry) -> Iterator[Problem]:
+    """Numbers in a hand-written result must be ones the fields give."""
+    if any(lacks_actual(one, registry) for one in (r, *r.more)):
+        return  # RK110 reports it; no sentence can be generated to compare with
+    generated = result_sentence(replace(r, text=""), registry)
+    given = Counter(_amounts(generated))
+    for number in _amounts(r.text):
+        if given[number] > 0:
+            given[number] -= 1
+            continue
+        yield Problem.at(r.pos, LEVEL, CODE,
+                         f"the wording of `{r.indicator}` states {fmt(number)}, which its fields "
+                         f"do not give (from the fields: “{generated}”)")
+
+
+def _amounts(text: str) -> list[Decimal]:
+    """The numbers in a text (years, dates and note marks left out); 10 and 10.0 are equal."""
+    return [Decimal(n) for n in re.findall(r"\d+(?:\.\d+)?", _NOT_AMOUNT.sub(" ", text))]
