@@ -61,3 +61,16 @@ def heading_label(level: int, n: int) -> str:
     if level == 3:
         return f"{n}."
     return f"（{n}）"
+
+# Units that stay on the same line as the number before them (PDF line breaking), e.g.
+# "571.02亿元", "0.2个百分点", "6426人". Longest first is not required: the breaker sorts them.
+NUMBER_UNITS = ("个百分点", "百分点", "万平方米", "平方米", "平方公里", "公里", "千米", "米",
+                "亿元", "万元", "千元", "元", "万吨", "吨", "万人次", "人次", "万人", "人",
+                "万户", "户", "万亩", "亩", "公顷", "万千瓦", "千瓦时", "千瓦", "兆瓦", "个",
+                "家", "项", "名", "头", "只", "所", "座", "栋", "辆", "件", "套", "台", "条",
+                "次", "倍", "年", "月", "日", "天", "周", "岁", "余", "多", "万", "亿", "届")
+
+# Comparing editions (reportkit diff).
+DIFF_KIND_CHANGED = "目标类型改变，不作相减"
+DIFF_QUALIFIER = "限定词"
+DIFF_MEASURES = {"growth": "增速", "level": "总量", "ceiling": "上限"}
