@@ -2,11 +2,13 @@
 
 Passing::
 
-    - {indicator: gdp, ensure: 6.7, strive: "7.2以上"}
+    - targets:
+        - {indicator: gdp, ensure: 6.7, strive: "7.2以上"}
 
 Failing::
 
-    - {indicator: gdp, ensure: 7.2, strive: 6.7}   # 确保7.2%、力争6.7%
+    - targets:
+        - {indicator: gdp, ensure: 7.2, strive: 6.7}   # 确保7.2%、力争6.7%
 """
 
 from __future__ import annotations

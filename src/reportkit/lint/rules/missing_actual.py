@@ -5,13 +5,15 @@ it no difference can be computed and no sentence generated.
 
 Passing::
 
-    - {indicator: gdp, growth: 6.7, target: 6.5}
-    - {indicator: unemployment, level: 3.69, target: 4.0以内}
+    - results:
+        - {indicator: gdp, growth: 6.7, target: 6.5}
+        - {indicator: unemployment, level: 3.69, target: 4.0以内}
 
 Failing::
 
-    - {indicator: gdp, level: 571.02, measure: growth, target: 6.5}   # growth not stated
-    - {indicator: unemployment, growth: 0.2, target: 4.0以内}          # a ceiling needs the level
+    - results:
+        - {indicator: gdp, level: 571.02, measure: growth, target: 6.5}   # growth not stated
+        - {indicator: unemployment, growth: 0.2, target: 4.0以内}          # needs the level
 """
 
 from __future__ import annotations

@@ -31,5 +31,5 @@ def check(report: Report, registry: Registry) -> Iterator[Problem]:
     for t in all_texts(report):
         for m in PINYIN_RE.finditer(t.text):
             yield Problem.at(t.pos, LEVEL, CODE,
-                             f"{t.what} has a leftover pinyin annotation “{m.group(0)}” in "
+                             f"{t.what} has a leftover pinyin annotation “{t.text[m.start() - 1:m.end()]}” in "
                              f"“{snippet(t.text, m.start() - 1, m.end())}”: delete it")
