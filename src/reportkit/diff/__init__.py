@@ -57,7 +57,9 @@ def _stats(old_lines, new_lines, sections, tdiffs) -> Stats:
             if p.op != "equal" and not (p.op == "moved" and p.new is None):
                 changed += changed_chars(p.pieces)
     total = old_chars + new_chars
-    return Stats(old_chars, new_chars, changed, round(changed / total, 4) if total else 0.0,
+    identical = (all(s.status == "unchanged" for s in sections)
+                 and all(t.change == "unchanged" for t in tdiffs))
+    return Stats(identical, old_chars, new_chars, changed, round(changed / total, 4) if total else 0.0,
                  dict(Counter(s.status for s in sections)),
                  dict(Counter(p.op for s in sections for p in s.paragraphs)),
                  dict(Counter(t.change for t in tdiffs)))

@@ -139,8 +139,9 @@ class TermDiff:
 
 @dataclass(frozen=True)
 class Stats:
-    """Totals over the whole comparison."""
+    """Totals over the whole comparison; ``identical`` when nothing at all changed."""
 
+    identical: bool = False
     old_chars: int = 0
     new_chars: int = 0
     changed_chars: int = 0
