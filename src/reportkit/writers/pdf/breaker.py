@@ -1,0 +1,120 @@
+"""Chinese line breaking (避头尾) on a fixed grid.
+
+The breaker sees a paragraph as characters with widths (points) and returns where its lines
+end. It never measures fonts itself, so it can be tested on plain strings.
+
+Rules (GB/T 15834 practice, and what the issue asks):
+
+- no line starts with a closing or pausing mark (``NO_START``: ，。、；：？！”’）》〉】…— …);
+- no line ends with an opening mark (``NO_END``: “‘（《〈【 …);
+- a number stays with its unit ("571.02亿元", "6.5%", "0.2个百分点") and a Latin/digit run is
+  never split (it keeps its real width from the Latin face's metrics);
+- a note mark "[12]" stays with the character before it;
+- everywhere else a break is allowed between two characters, as in Chinese typesetting.
+
+A paragraph is split greedily: each line takes as many unbreakable clusters as fit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from ... import vocab
+
+#: Marks that must not start a line.
+NO_START = frozenset("，。、；：？！”’）》〉】」』〕〗…—·,.;:?!)]}%‰℃")
+#: Marks that must not end a line.
+NO_END = frozenset("“‘（《〈【「『〔〖([{")
+
+_LATIN = re.compile(r"[A-Za-z0-9.%+\-/#&@_'~‰]+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?")
+_MARK = re.compile(r"\[\d+\]")
+_UNITS = re.compile("|".join(sorted(map(re.escape, vocab.NUMBER_UNITS), key=len, reverse=True)))
+
+#: Slack for floating-point sums of widths (points).
+EPS = 1e-6
+
+
+@dataclass(frozen=True)
+class Span:
+    """One line of a paragraph: characters [start, end) and their natural width in points."""
+
+    start: int
+    end: int
+    width: float
+
+
+def glue(text: str) -> list[bool]:
+    """For each index i, True when no break is allowed between text[i-1] and text[i]."""
+    g = [True] + [False] * (len(text) - 1) if text else []
+    for i in range(1, len(text)):
+        if text[i] in NO_START or text[i - 1] in NO_END:
+            g[i] = True
+    for regex in (_LATIN, _MARK):
+        for m in regex.finditer(text):
+            for i in range(m.start() + 1, m.end()):
+                g[i] = True
+    for m in _MARK.finditer(text):
+        if m.start() > 0:
+            g[m.start()] = True  # the mark belongs to the word before it
+    _glue_units(text, g)
+    return g
+
+
+def _glue_units(text: str, g: list[bool]) -> None:
+    for m in _NUMBER.finditer(text):
+        unit = _UNITS.match(text, m.end())
+        if unit:
+            for i in range(m.end(), unit.end()):
+                g[i] = True
+
+
+def clusters(text: str) -> list[tuple[int, int]]:
+    """The unbreakable pieces of a text as [start, end) index pairs."""
+    g = glue(text)
+    starts = [i for i, glued in enumerate(g) if not glued or i == 0]
+    return list(zip(starts, starts[1:] + [len(text)]))
+
+
+def break_lines(text: str, widths: Sequence[float], first: float, rest: float | None = None
+                ) -> list[Span]:
+    """Split a paragraph into lines: ``first`` is the first line's width, ``rest`` the others'.
+
+    A cluster wider than a whole line is split by character (it cannot fit otherwise).
+    Spaces at the end of a line take no room, as in Word and LibreOffice.
+    """
+    rest = first if rest is None else rest
+    spans: list[Span] = []
+    start, width = 0, 0.0
+    for a, b in clusters(text):
+        room = rest if spans else first
+        w = sum(widths[a:b])
+        if a > start and width + _trim(text, widths, a, b, w) > room + EPS:
+            spans.append(Span(start, a, width))
+            start, width, room = a, 0.0, rest
+        width += w
+        while _trim(text, widths, start, b, width) > room + EPS and b - start > 1:
+            cut = _fit(widths, start, b, room)  # a cluster longer than a line: split by force
+            spans.append(Span(start, cut, sum(widths[start:cut])))
+            start, width, room = cut, sum(widths[cut:b]), rest
+    spans.append(Span(start, len(text), width))
+    return spans
+
+
+def _trim(text: str, widths: Sequence[float], a: int, b: int, w: float) -> float:
+    """The width [a, b) needs at the end of a line: trailing spaces hang in the margin."""
+    while b > a and text[b - 1] == " ":
+        b -= 1
+        w -= widths[b]
+    return w
+
+
+def _fit(widths: Sequence[float], start: int, end: int, room: float) -> int:
+    """How far from ``start`` characters fit in ``room`` (at least one)."""
+    total, i = 0.0, start
+    while i < end and total + widths[i] <= room + EPS:
+        total += widths[i]
+        i += 1
+    return max(i, start + 1)

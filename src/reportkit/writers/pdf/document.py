@@ -1,0 +1,211 @@
+"""From a report to PDF bytes: flat lines, glyph check, layout, drawing, metadata, bookmarks."""
+
+from __future__ import annotations
+
+import io
+
+from ... import outputs
+from ...flat import Line, lines as flat_lines
+from ...model import NOPOS, Report, Section
+from ...problems import Problem
+from ...style import Style
+from . import layout, title
+from .layout import Faces, Geometry, Para, Placed
+
+#: Line numbers of the review style: size in pt and gap to the text in pt.
+LINE_NUMBER_SIZE = 10.5
+LINE_NUMBER_GAP = 8.0
+#: A synthetic bold stroke, as a fraction of the size (LibreOffice emboldens faces without bold).
+BOLD_STROKE = 0.03
+
+
+def build(report: Report, style: Style) -> bytes:
+    """Lay the report out on pages and draw it; raises MissingGlyphs before drawing."""
+    geo = Geometry.from_style(style)
+    faces = Faces(style)
+    paras = make_paras(flat_lines(report), faces, geo, style)
+    check_glyphs(report, paras)
+    pages = layout.paginate(paras, geo)
+    if style.value("line_numbers"):
+        pages = layout.number_lines(pages)
+    return draw(report, style, geo, faces, pages)
+
+
+def make_paras(lines: list[Line], faces: Faces, geo: Geometry, style: Style) -> list[Para]:
+    """Paragraphs ready to draw, broken into lines (the title by meaning, the rest by width)."""
+    paras = []
+    for line in lines:
+        para = layout.make_para(line, faces, geo)
+        if line.kind == "title":
+            para.lines = title.title_spans(para, int(style.value("title", "max_chars_per_line")))
+            para.space_after = int(style.value("title", "lines_after"))
+        else:
+            layout.break_para(para, geo)
+        paras.append(para)
+    return paras
+
+
+def check_glyphs(report: Report, paras: list[Para]) -> None:
+    """Raise MissingGlyphs listing every character a face lacks, paragraph by paragraph."""
+    from . import MissingGlyphs
+
+    problems, heading = [], ""
+    for para in paras:
+        if para.line.kind == "heading":
+            heading = para.line.full
+        missing: dict[str, set[str]] = {}
+        for ch, st in zip(para.text, para.styles):
+            if not ch.isspace() and not st.face.covers(ch):
+                missing.setdefault(st.face.family, set()).add(ch)
+        if missing:
+            problems.append(_missing_problem(report, para, heading, missing))
+    if problems:
+        raise MissingGlyphs(problems)
+
+
+def _missing_problem(report: Report, para: Para, heading: str, missing: dict) -> Problem:
+    pos = getattr(para.line.block, "pos", NOPOS) or NOPOS
+    what = "; ".join(f"{' '.join(sorted(chars))} (U+{' U+'.join(f'{ord(c):04X}' for c in sorted(chars))})"
+                     f" not in {family}" for family, chars in sorted(missing.items()))
+    where = f"{para.line.kind} line"
+    if heading and para.line.kind != "heading":
+        where += f" under “{heading[:20]}”"
+    start = para.text[:12] + ("…" if len(para.text) > 12 else "")
+    return Problem(pos.file or report.pos.file, pos.line, pos.col, "error", "RK051",
+                   f"missing glyphs: {what}; {where}, “{start}”")
+
+
+def draw(report: Report, style: Style, geo: Geometry, faces: Faces,
+         pages: list[list[Placed]]) -> bytes:
+    """Draw the pages with reportlab (invariant mode, dates from outputs.build_time)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    buf = io.BytesIO()
+    body = faces.run_style("body", False)
+    # The initial font must be ours too, or reportlab names an unembedded Helvetica.
+    c = Canvas(buf, pagesize=(geo.page_width, geo.page_height), invariant=1, pageCompression=1,
+               lang="zh-CN", initialFontName=body.face.name, initialFontSize=body.size)
+    _metadata(c, report)
+    marks = _Outline(c)
+    for n, page in enumerate(pages, 1):
+        for placed in page:
+            _draw_line(c, geo, placed)
+            marks.add(placed, geo)
+            if placed.number:
+                _draw_line_number(c, geo, faces, placed)
+        _draw_page_number(c, geo, faces, style, n)
+        _draw_header(c, geo, faces, style)
+        c.showPage()
+    if marks.count:
+        c.showOutline()
+    c.save()
+    return buf.getvalue()
+
+
+def _metadata(c, report: Report) -> None:
+    m = report.meta
+    when = outputs.build_time(report)
+    stamp = when.strftime("D:%Y%m%d%H%M%S+00'00'")
+    c.setDateFormatter(lambda *_: stamp)
+    c.setTitle(m.title)
+    c.setAuthor(m.issuer or (m.speaker.office if m.speaker else ""))
+    c.setSubject(m.subject or m.title)
+    c.setKeywords(", ".join(m.keywords))
+    c.setCreator("reportkit")
+    c.setProducer("reportkit (reportlab)")
+
+
+def baseline(geo: Geometry, slot: int, size: float) -> float:
+    """The baseline of a grid slot: the glyph box (1 em) sits at the foot of the line box,
+    its descent (0.12 em for the Fandol faces) above the bottom, as LibreOffice sets exact lines.
+    """
+    top = geo.page_height - geo.top - slot * geo.pitch
+    return top - geo.pitch + 0.12 * size
+
+
+def _draw_line(c, geo: Geometry, placed: Placed) -> None:
+    para, span = placed.para, placed.span
+    y = baseline(geo, placed.slot, max(st.size for st in para.styles[span.start:span.end]))
+    x = geo.left + placed.x
+    i = span.start
+    while i < span.end:
+        j = i
+        while j < span.end and para.styles[j] is para.styles[i]:
+            j += 1
+        _draw_run(c, para.text[i:j], para.styles[i], x, y, geo.spacing + placed.extra)
+        x += sum(para.widths[i:j]) + placed.extra * (j - i)
+        i = j
+
+
+def _draw_run(c, text: str, st: layout.RunStyle, x: float, y: float, char_space: float) -> None:
+    t = c.beginText(x, y)
+    t.setFont(st.face.name, st.size)
+    t.setCharSpace(char_space)
+    if st.bold:
+        c.setLineWidth(st.size * BOLD_STROKE)
+        t.setTextRenderMode(2)
+    t.textOut(text)
+    c.drawText(t)
+
+
+def _draw_line_number(c, geo: Geometry, faces: Faces, placed: Placed) -> None:
+    st = faces.run_style("body", True)
+    y = baseline(geo, placed.slot, geo.em)
+    c.setFont(st.face.name, LINE_NUMBER_SIZE)
+    c.drawRightString(geo.left - LINE_NUMBER_GAP, y, str(placed.number))
+
+
+def _draw_page_number(c, geo: Geometry, faces: Faces, style: Style, n: int) -> None:
+    font = style.font("page_number")
+    text = str(style.value("page_number", "format")).replace("{n}", str(n))
+    st = faces.run_style("page_number", False)
+    latin = faces.run_style("page_number", True)
+    width = sum((latin if layout.is_latin(ch) else st).face.width(ch, font.size) for ch in text)
+    inset = float(style.value("page_number", "side_indent_chars")) * font.size
+    x = geo.left + geo.type_width - inset - width if n % 2 else geo.left + inset
+    below = layout.mm(style.value("page_number", "below_type_area_mm"))
+    y = geo.page_height - geo.top - geo.type_height - below - 0.88 * font.size
+    for ch in text:
+        face = (latin if layout.is_latin(ch) else st).face
+        c.setFont(face.name, font.size)
+        c.drawString(x, y, ch)
+        x += face.width(ch, font.size)
+
+
+def _draw_header(c, geo: Geometry, faces: Faces, style: Style) -> None:
+    text = style.value("header", "text")
+    if not text:
+        return
+    st = faces.run_style("body", False)
+    size = st.size
+    y = geo.page_height - geo.top + geo.pitch / 2
+    c.setFont(st.face.name, size)
+    c.drawRightString(geo.left + geo.type_width, y, text)
+
+
+class _Outline:
+    """Bookmarks for the headings (outline levels 1–4) and the note list."""
+
+    def __init__(self, c):
+        self.c = c
+        self.count = 0
+        self.last_level = -1
+
+    def add(self, placed: Placed, geo: Geometry) -> None:
+        line = placed.para.line
+        if placed.span.start != 0 or line.kind not in ("heading", "notes_heading", "title"):
+            return
+        level = line.level - 1 if line.kind == "heading" else 0
+        level = min(level, self.last_level + 1)
+        key = f"h{self.count}"
+        top = geo.page_height - geo.top - placed.slot * geo.pitch
+        self.c.bookmarkHorizontal(key, 0, top)
+        self.c.addOutlineEntry(_outline_title(line), key, level)
+        self.count += 1
+        self.last_level = level
+
+
+def _outline_title(line: Line) -> str:
+    if isinstance(line.block, Section):
+        return line.label + line.block.heading
+    return line.full

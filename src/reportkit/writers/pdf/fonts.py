@@ -1,0 +1,174 @@
+"""Fonts for the PDF writer: TrueType outlines, reportlab registration, widths and coverage.
+
+ReportLab embeds only TrueType (glyf) outlines, and the official faces (Fandol, .otf) are CFF.
+``truetype_file`` converts such a face once with fontTools (cubic curves to quadratic ones, a
+glyf table in place of CFF) and caches the result under ``$XDG_CACHE_HOME/reportkit/fonts``,
+keyed by a hash of the source file, so only the first build on a machine pays for it.
+
+The faces themselves come from ``reportkit.fonts.resolve`` (the project's fontconfig aliases),
+so the PDF draws with exactly the faces LibreOffice uses for the .docx.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+#: Tables a TrueType conversion does not need (CFF-specific or hinting for CFF).
+_DROP = ("CFF ", "CFF2", "VORG")
+
+
+def cache_dir() -> Path:
+    """Where converted fonts are kept: $XDG_CACHE_HOME/reportkit/fonts (default ~/.cache)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "reportkit" / "fonts"
+
+
+def _digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()[:24]
+
+
+def _is_cff(path: Path, index: int) -> bool:
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(path), fontNumber=index, lazy=True)
+    return "CFF " in font or "CFF2" in font
+
+
+def truetype_file(path: str | Path, index: int = 0) -> tuple[Path, int]:
+    """A TrueType-outline file for a font (and the subfont index to use in it).
+
+    A glyf font is returned as is; a CFF one is converted once and cached by content hash.
+    """
+    path = Path(path)
+    if path.suffix.lower() in (".ttf", ".ttc") or not _is_cff(path, index):
+        return path, index
+    target = cache_dir() / f"{path.stem}-{_digest(path)}-{index}.ttf"
+    if not target.exists():
+        _convert(path, index, target)
+    return target, 0
+
+
+def _convert(src: Path, index: int, target: Path) -> None:
+    """Convert a CFF font to TrueType outlines and write it atomically to ``target``."""
+    from fontTools.ttLib import TTFont, newTable
+
+    font = TTFont(str(src), fontNumber=index)
+    order = font.getGlyphOrder()
+    glyf = newTable("glyf")
+    glyf.glyphOrder = order
+    glyf.glyphs = _quadratic_glyphs(font.getGlyphSet(), order)
+    font["loca"] = newTable("loca")
+    font["glyf"] = glyf
+    for tag in _DROP:
+        if tag in font:
+            del font[tag]
+    glyf.compile(font)
+    _fix_hmtx_lsb(font, glyf)
+    font["maxp"] = _truetype_maxp(font, glyf)
+    post = font["post"]
+    post.formatType, post.extraNames, post.mapping = 3.0, [], {}
+    font.sfntVersion = "\x00\x01\x00\x00"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Concurrent builds may convert the same face: each writes its own file, the rename wins.
+    fd, tmp = tempfile.mkstemp(prefix=target.name, suffix=".part", dir=target.parent)
+    os.close(fd)
+    try:
+        font.save(tmp)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _quadratic_glyphs(glyphset, order) -> dict:
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    out = {}
+    for name in order:
+        pen = TTGlyphPen(glyphset)
+        # 1/1000 em is invisible at print sizes; reverse: TrueType contours run clockwise.
+        glyphset[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
+        out[name] = pen.glyph()
+    return out
+
+
+def _fix_hmtx_lsb(font, glyf) -> None:
+    hmtx = font["hmtx"]
+    for name, glyph in glyf.glyphs.items():
+        width, _ = hmtx[name]
+        hmtx[name] = (width, getattr(glyph, "xMin", 0))
+
+
+def _truetype_maxp(font, glyf):
+    from fontTools.ttLib import newTable
+
+    maxp = newTable("maxp")
+    maxp.tableVersion = 0x00010000
+    maxp.numGlyphs = len(glyf.glyphOrder)
+    for attr in ("maxZones",):
+        setattr(maxp, attr, 1)
+    for attr in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
+                 "maxStackElements", "maxSizeOfInstructions", "maxComponentElements",
+                 "maxComponentDepth", "maxPoints", "maxContours", "maxCompositePoints",
+                 "maxCompositeContours"):
+        setattr(maxp, attr, 0)
+    maxp.recalc(font)
+    return maxp
+
+
+@dataclass(frozen=True)
+class PdfFace:
+    """A face registered with reportlab: its PDF name, source file and the font object."""
+
+    name: str  #: reportlab font name (the face's family, made unique)
+    family: str  #: fontconfig family, e.g. FandolFang
+    file: str  #: the file the face came from (before conversion)
+    font: object  #: reportlab TTFont
+    is_bold: bool = False  #: the face itself is bold (no synthetic bold needed)
+
+    def width(self, ch: str, size: float) -> float:
+        """Advance width of one character in points at a size (0 for a missing glyph)."""
+        return self.font.face.charWidths.get(ord(ch), 0) * size / 1000.0
+
+    def covers(self, ch: str) -> bool:
+        """Whether the face has a glyph for the character."""
+        return ord(ch) in self.font.face.charToGlyph
+
+
+@lru_cache(maxsize=None)
+def load_face(file: str, index: int = 0, family: str = "") -> PdfFace:
+    """Register a font file with reportlab (converting CFF outlines first)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    tt, sub = truetype_file(file, index)
+    name = f"{family or Path(file).stem}-{Path(file).stem}-{index}".replace(" ", "")
+    font = TTFont(name, str(tt), subfontIndex=sub)
+    pdfmetrics.registerFont(font)
+    return PdfFace(name, family or Path(file).stem, str(file), font, _bold(Path(file), index))
+
+
+def _bold(path: Path, index: int) -> bool:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(path), fontNumber=index, lazy=True) as font:
+        return bool(font["head"].macStyle & 1)
+
+
+@lru_cache(maxsize=None)
+def face_for(word_name: str, bold: bool = False) -> PdfFace:
+    """The registered face LibreOffice would draw for a Word font name (e.g. 仿宋_GB2312)."""
+    from ... import fonts
+
+    face = fonts.resolve(word_name, bold)
+    return load_face(str(face.file), int(face.index or 0), face.family)
