@@ -6,6 +6,7 @@ Each function is a pure text → text step, so the importer, the tests and the l
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 _PINYIN_LETTERS = "a-zāáǎàēéěèêīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ"
@@ -98,3 +99,156 @@ def _latin_paren(text: str, i: int) -> bool:
 def clean_web_text(text: str) -> str:
     """Pinyin removed, simplified, punctuation full-width: the cleaning the seed needs."""
     return fullwidth_punct(to_simplified(remove_pinyin(text)))
+
+
+# -- import-time cleaning: traditional detection, web chrome, garbled passages ----------------
+
+#: Words that mark a line of web-page chrome (after conversion to simplified characters).
+CHROME_MARKERS = ("发布时间", "发布日期", "来源：", "来源:", "阅读次数", "浏览次数", "点击数",
+                  "选择阅读字号", "字号：", "字号:", "【大 中 小】", "[ 大 中 小 ]", "分享到",
+                  "打印本页", "关闭窗口", "当前位置", "您现在的位置", "首页 >", "首页>",
+                  "首页 »", "责任编辑", "扫一扫", "微信扫描")
+_DATE_RE = re.compile(r"(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
+_PUBLISHED_RE = re.compile(r"(?:发布时间|发布日期|日期)[:：]?\s*(\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2})")
+_PUBLISHER_RE = re.compile(r"来源[:：]\s*([^\s:：\[\]|]+)")
+_SITE_RE = re.compile(r"(?:https?://)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:/\S*)?", re.I)
+
+
+def is_traditional(text: str, threshold: float = 0.02) -> bool:
+    """True when a noticeable share of the Han characters change under OpenCC t2s.
+
+    Simplified text has almost no characters that t2s changes, so a share of 2% separates the
+    two reliably even for short texts.
+    """
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    if not han:
+        return False
+    sample = "".join(han[:20000])
+    converted = to_simplified(sample)
+    changed = sum(1 for a, b in zip(sample, converted) if a != b)
+    return changed / len(sample) >= threshold
+
+
+def chrome_score(line: str) -> int:
+    """How many web-chrome markers a (simplified) line carries."""
+    return sum(1 for m in CHROME_MARKERS if m in line)
+
+
+def is_chrome(line: str) -> bool:
+    """A line of web-page chrome: publication data, font-size pickers, share bars, breadcrumbs."""
+    s = line.strip()
+    if not s:
+        return False
+    if chrome_score(s) >= 2 or re.fullmatch(r"[\[【(（]?\s*大\s*中\s*小\s*[\]】)）]?", s):
+        return True
+    if re.match(r"^(当前位置|您现在的位置|位置)[:：]", s) or s.count(">") >= 2 and len(s) < 80:
+        return True
+    return bool(re.fullmatch(r"(分享到|打印本页|关闭窗口|【打印】|【关闭】|\s)+[:：]?.{0,30}", s)
+                and chrome_score(s))
+
+
+def chrome_metadata(line: str) -> dict[str, str]:
+    """The real metadata in a chrome line: publication date (ISO), publisher, site name."""
+    out: dict[str, str] = {}
+    m = _PUBLISHED_RE.search(line)
+    if m:
+        d = _DATE_RE.search(m.group(1))
+        out["published"] = f"{d.group(1)}-{int(d.group(2)):02d}-{int(d.group(3)):02d}"
+    m = _PUBLISHER_RE.search(line)
+    if m:
+        out["publisher"] = m.group(1)
+    m = _SITE_RE.match(line.strip())
+    if m:
+        out["site"] = m.group(1)
+    return out
+
+
+#: A "?" standing for a lost character: between Han characters, or before pinyin / ASCII debris.
+_QMARK_RE = re.compile(rf"\?(?=[{_HAN}{_PINYIN_LETTERS}|)(])|(?<=[{_HAN}])\?(?=[^\s\"'”’)）\]]|$)")
+_QMARK_TOKEN = re.compile(rf"\?[{_PINYIN_LETTERS}]*[)|]*")
+_HTML_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&(?:nbsp|amp|lt|gt|quot|#\d+);"
+                      r"|(?<![A-Za-z<])/(?:p|div|span|br|strong|b|i|em|font|td|tr|li|a)>")
+#: Findings this close together (characters) are one garbled passage.
+_MERGE_GAP = 12
+#: Typical debris of UTF-8 read as GBK (锟斤拷 …) or as Latin-1 (Ã©, â€œ …).
+_MOJIBAKE_RE = re.compile(r"锟斤拷|烫烫烫|屯屯屯|[ÃÂâ][\x80-\xbf€œ™˜]|鈥[溿攢渀]|锛[屽岋]")
+
+
+@dataclass(frozen=True)
+class Garble:
+    """A garbled passage: 1-based column in its line, the text found, and what it looks like."""
+
+    col: int
+    text: str
+    kind: str
+
+
+def find_garbled(line: str) -> list[Garble]:
+    """The garbled passages of one line: U+FFFD, stray HTML, mojibake, "?" inside Chinese."""
+    found: list[Garble] = []
+    for m in re.finditer("\ufffd+", line):
+        found.append(Garble(m.start() + 1, m.group(), "replacement character U+FFFD"))
+    for m in _HTML_RE.finditer(line):
+        found.append(Garble(m.start() + 1, m.group(), "stray HTML"))
+    for m in _MOJIBAKE_RE.finditer(line):
+        found.append(Garble(m.start() + 1, m.group(), "mojibake"))
+    for m in _QMARK_RE.finditer(line):
+        token = _QMARK_TOKEN.match(line, m.start()).group()
+        found.append(Garble(m.start() + 1, token, "\"?\" inside Chinese text (a lost character)"))
+    found.sort(key=lambda g: g.col)
+    return _merge(line, found)
+
+
+def _merge(line: str, found: list[Garble]) -> list[Garble]:
+    """Join findings a few characters apart into one passage (one warning per passage)."""
+    out: list[Garble] = []
+    for g in found:
+        if out and g.col - 1 <= out[-1].col - 1 + len(out[-1].text) + _MERGE_GAP:
+            prev = out[-1]
+            end = max(prev.col - 1 + len(prev.text), g.col - 1 + len(g.text))
+            kinds = prev.kind if g.kind in prev.kind else f"{prev.kind}; {g.kind}"
+            out[-1] = Garble(prev.col, line[prev.col - 1:end], kinds)
+        else:
+            out.append(g)
+    return out
+
+
+def protected_spans(line: str, garbles: list[Garble]) -> list[tuple[int, int]]:
+    """The (start, end) spans of a line that cleaning must leave exactly as they are."""
+    return [(g.col - 1, g.col - 1 + len(g.text)) for g in garbles]
+
+
+def has_pinyin(text: str) -> bool:
+    """Whether a whole text carries pinyin annotations (decided once for the document, with
+    the same rule as :func:`remove_pinyin`)."""
+    return remove_pinyin(text) != text
+
+
+def clean_line(line: str, traditional: bool, spans: list[tuple[int, int]] = (),
+               pinyin: bool | None = None) -> str:
+    """Clean one line of imported text, leaving the given spans (garbled passages) untouched.
+
+    ``pinyin`` True removes every annotation (the document has them), False none, None decides
+    for this line alone.
+    """
+    if not spans:
+        return _clean_piece(line, traditional, pinyin)
+    out, at = [], 0
+    for start, end in sorted(spans):
+        if start < at:
+            continue
+        out.append(_clean_piece(line[at:start], traditional, pinyin))
+        out.append(line[start:end])
+        at = end
+    out.append(_clean_piece(line[at:], traditional, pinyin))
+    return "".join(out)
+
+
+def _clean_piece(text: str, traditional: bool, pinyin: bool | None = None) -> str:
+    if pinyin is None:
+        text = remove_pinyin(text)
+    elif pinyin:
+        text = PINYIN_RE.sub("", text)
+    if traditional:
+        text = to_simplified(text)
+    return fullwidth_punct(text)

@@ -1,0 +1,403 @@
+"""Reading the numbers of a report back: "——" result and target lines into Result / Target.
+
+The parse is deliberately loose; what makes it safe is the check that follows. Each candidate
+structure is turned back into a sentence with :mod:`reportkit.wording`, and the structure is
+kept bare only when that sentence equals the source exactly. Otherwise the numbers are kept
+*and* the source wording goes into ``text`` (which the linter checks against the numbers), so
+nothing is dropped or silently re-worded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from .. import vocab as v
+from ..model import Comparison, Indicator, Pos, Result, Target, Value
+from ..registry import Registry, normalize_name
+from ..wording import measure_unit, result_sentence, target_sentence
+
+_NUM = r"-?\d+(?:\.\d+)?"
+_QUALS = "|".join(sorted(v.QUALIFIERS, key=len, reverse=True))
+#: number, unit (short, no punctuation), qualifier; the whole string.
+VALUE_RE = re.compile(rf"^({_NUM})([^\d\s，、；。：（）()%]{{0,5}}?|%)({_QUALS})?$")
+_GROWTH_RE = re.compile(rf"^(增长|下降)(?:（([^（）]*)）)?({_NUM})%$")
+_LEVEL_RE = re.compile(rf"^(为|实现|达到|达)?({_NUM})([^\d\s，、；。：（）()]{{0,5}})$")
+_AGAINST_TARGET_RE = re.compile(r"^(超过|低于|达到|完成)年初(?:预期)?目标(?:（([^（）]+)）)?(.*)$")
+_CEILING_MET_RE = re.compile(r"^完成年初目标控制在(.+)$")
+_CEILING_MISSED_RE = re.compile(r"^高于年初控制目标（([^（）]+)）(.*)$")
+_COMPARE_RE = re.compile(rf"^(高于|低于)(.+?)({_NUM})(个百分点|[^\d\s，、；。]{{0,4}})$")
+_EQUAL_RE = re.compile(r"^与(.+?)持平$")
+_UNKNOWN_NAME_RE = re.compile(r"^([\u4e00-\u9fffA-Za-z]{2,16}?)(?=为|实现|达到|增长|下降|确保|力争|控制在|"
+                              r"保持在|稳定在|-?\d)")
+_MEASURES = ("", "growth", "level", "ceiling")
+
+
+@dataclass
+class Found:
+    """The outcome of parsing one line: the item, whether it regenerates exactly, new
+    spec-local indicators, and whether every clause was understood."""
+
+    item: Result | Target | None
+    exact: bool = False
+    new_indicators: list[Indicator] = field(default_factory=list)
+
+
+def split_top(text: str, seps: str = "，") -> list[str]:
+    """Split at separators outside parentheses and quotes."""
+    parts, depth, cur = [], 0, []
+    for ch in text:
+        if ch in "（(“《[":
+            depth += 1
+        elif ch in "）)”》]" and depth:
+            depth -= 1
+        if ch in seps and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return parts
+
+
+def parse_value(text: str) -> tuple[Decimal, str, str] | None:
+    """"7.2%以上" → (7.2, "%", "以上"); "6000人以上" → (6000, "人", "以上")."""
+    m = VALUE_RE.match(text.strip())
+    if not m:
+        return None
+    return Decimal(m.group(1)), m.group(2) or "", m.group(3) or ""
+
+
+def match_name(clause: str, registry: Registry) -> tuple[Indicator, str, str] | None:
+    """The longest leading indicator name in a clause: (indicator, name as written, rest)."""
+    for end in range(min(len(clause), 24), 1, -1):
+        ind = registry.find(clause[:end])
+        if ind is not None:
+            return ind, clause[:end], clause[end:]
+    return None
+
+
+def _written_name(ind: Indicator, written: str) -> str:
+    """The ``name`` field: empty when the text uses the canonical name."""
+    return "" if written == ind.name else written
+
+
+# -- results ----------------------------------------------------------------------------------
+
+def parse_result(line: str, registry: Registry, pos: Pos | None = None) -> Found:
+    """Parse a result line (without the leading "——") into a Result, checked by regeneration."""
+    body = line.strip()
+    stop = body.endswith(v.PERIOD)
+    clauses = split_top(body[:-1] if stop else body)
+    items: list[dict] = []
+    understood = True
+    for clause in clauses:
+        if not _result_clause(clause, items, registry):
+            understood = False
+    items = [d for d in items if d.get("level") is not None or d.get("growth") is not None]
+    if not items:
+        return Found(None)
+    return _settle_result(items, body, registry, understood and stop, pos)
+
+
+def _result_clause(clause: str, items: list[dict], registry: Registry) -> bool:
+    """Add what one clause says to the results being built; False if not understood."""
+    cur = items[-1] if items else None
+    m = _GROWTH_RE.match(clause)
+    if m and cur is not None and cur.get("growth") is None:
+        sign = -1 if m.group(1) == v.GROWTH_DOWN else 1
+        cur["growth"] = sign * Decimal(m.group(3))
+        cur["growth_note"] = m.group(2) or ""
+        return True
+    if cur is not None and _target_clause_of_result(clause, cur):
+        return True
+    if cur is not None and _comparison_clause(clause, cur):
+        return True
+    named = match_name(clause, registry)
+    if named is None:
+        return False
+    ind, written, rest = named
+    new = {"indicator": ind.key, "name": _written_name(ind, written), "comparisons": []}
+    g = _GROWTH_RE.match(rest)
+    lv = _LEVEL_RE.match(rest)
+    if g:
+        sign = -1 if g.group(1) == v.GROWTH_DOWN else 1
+        new["growth"] = sign * Decimal(g.group(3))
+        new["growth_note"] = g.group(2) or ""
+    elif lv and lv.group(3) == ind.unit:
+        new["level"] = Decimal(lv.group(2))
+        new["verb"] = lv.group(1) or ""
+    elif lv and not lv.group(3) and ind.unit == "":
+        new["level"] = Decimal(lv.group(2))
+        new["verb"] = lv.group(1) or ""
+    else:
+        return False
+    items.append(new)
+    return True
+
+
+def _target_clause_of_result(clause: str, cur: dict) -> bool:
+    m = _CEILING_MET_RE.match(clause)
+    if m:
+        val = parse_value(m.group(1))
+        if val is None:
+            return False
+        cur["target"], cur["measure_hint"] = val, "ceiling"
+        return True
+    m = _CEILING_MISSED_RE.match(clause)
+    if m:
+        val = parse_value(m.group(1))
+        if val is None:
+            return False
+        cur["target"], cur["measure_hint"] = val, "ceiling"
+        return True
+    m = _AGAINST_TARGET_RE.match(clause)
+    if m and m.group(2):
+        val = parse_value(m.group(2))
+        if val is None:
+            return False
+        cur["target"] = val
+        return True
+    return False
+
+
+def _comparison_clause(clause: str, cur: dict) -> bool:
+    m = _COMPARE_RE.match(clause)
+    if m and not m.group(2).startswith("年初"):
+        sign = 1 if m.group(1) == v.HIGHER else -1
+        cur["comparisons"].append(Comparison(m.group(2), sign * Decimal(m.group(3))))
+        return True
+    m = _EQUAL_RE.match(clause)
+    if m:
+        cur["comparisons"].append(Comparison(m.group(1), Decimal(0)))
+        return True
+    return False
+
+
+def _settle_result(items: list[dict], body: str, registry: Registry, understood: bool,
+                   pos: Pos | None) -> Found:
+    """Choose, per result, the measure and units that regenerate the source; else keep text."""
+    first_guess = None
+    for combo in _result_combos(items, registry):
+        result = _chain(combo, pos)
+        if first_guess is None:
+            first_guess = result
+        if understood and result_sentence(result, registry) == body:
+            return Found(result, exact=True)
+    return Found(replace(first_guess, text=body), exact=False)
+
+
+def _result_combos(items: list[dict], registry: Registry):
+    """Every way of reading the results' targets (measure × unit), most likely first."""
+    options = [_result_options(d, registry) for d in items]
+    # Few items and few options each: the product is small (≤ 4^n with n ≤ 3 in practice).
+    def rec(i):
+        if i == len(options):
+            yield []
+            return
+        for opt in options[i]:
+            for tail in rec(i + 1):
+                yield [opt, *tail]
+    count = 0
+    for combo in rec(0):
+        count += 1
+        if count > 256:
+            return
+        yield combo
+
+
+def _result_options(d: dict, registry: Registry) -> list[Result]:
+    ind = registry.get(d["indicator"])
+    base = Result(indicator=d["indicator"], level=d.get("level"), growth=d.get("growth"),
+                  growth_note=d.get("growth_note", ""), comparisons=tuple(d["comparisons"]),
+                  name=d.get("name", ""),
+                  verb=None if d.get("verb", ind.verb) == ind.verb else d.get("verb"))
+    if "target" not in d:
+        return [base]
+    number, unit, qual = d["target"]
+    hint = d.get("measure_hint", "")
+    out = []
+    for measure in ((hint,) if hint else ("", "growth", "level", "ceiling")):
+        eff = measure or _default_result_measure(base, ind)
+        if eff == "growth" and base.growth is None or eff == "level" and base.level is None:
+            continue
+        default_unit = measure_unit(eff, ind)
+        if unit == v.PERCENT and default_unit != v.PERCENT:
+            continue
+        value = Value(number, qual, None if unit == default_unit else unit)
+        if qual and qual not in v.QUALIFIERS:
+            continue
+        out.append(replace(base, target=value,
+                           measure="" if eff == _default_result_measure(base, ind) else eff))
+    return out or [replace(base, target=Value(number, qual, unit or None))]
+
+
+def _default_result_measure(r: Result, ind: Indicator) -> str:
+    if ind.kind == "ceiling":
+        return "ceiling"
+    return "growth" if r.growth is not None else "level"
+
+
+def _chain(results: list, pos: Pos | None):
+    first = results[0]
+    if pos is not None:
+        first = replace(first, pos=pos)
+    return replace(first, more=tuple(results[1:])) if len(results) > 1 else first
+
+
+# -- targets ----------------------------------------------------------------------------------
+
+_ENSURE_STRIVE_RE = re.compile(r"^确保(增长|控制在)?(.+?)、力争(.+)$")
+_STRIVE_RE = re.compile(r"^力争(增长|控制在)?(.+)$")
+_ENSURE_RE = re.compile(r"^确保(增长|控制在)?(.+)$")
+_VERBS = "增长|控制在|为|达到|降低|下降|提高|保持在|稳定在|保持|超过|突破"
+_PLAIN_RE = re.compile(rf"^({_VERBS})?(.+)$")
+#: The last stated value of a clause the grammar does not cover ("同口径增长7%").
+_TAIL_VALUE_RE = re.compile(rf"(?:{_VERBS})({_NUM}(?:[^\d\s，、；。：（）()%]{{0,5}}?|%)(?:{_QUALS})?)$")
+
+
+def parse_target(line: str, registry: Registry, pos: Pos | None = None,
+                 allow_new: bool = True, clause: bool = False) -> Found:
+    """Parse a target line or clause into a Target (``more`` for further clauses).
+
+    With ``clause`` the text is one clause of a prose list ("……增长7%左右；"): its closing
+    punctuation is the list's, not the target's, so it does not take part in the comparison.
+    A name the registry does not know becomes a spec-local indicator, but only when the whole
+    line then regenerates exactly (a stray phrase must not turn into an "indicator").
+    """
+    body = line.strip()
+    stop = body[-1:] in ("。", "；", "，") and body[-1:]
+    core = body[:-1] if stop else body
+    parsed, understood, new = [], True, []
+    for clause in split_top(core):
+        t = _target_clause(clause, registry)
+        if t is None and allow_new and match_name(clause, registry) is None:
+            t, ind = _new_indicator_target(clause)
+            if ind is not None:
+                new.append(ind)
+        if t is None:
+            understood = False
+        else:
+            parsed.append(t)
+    if not parsed:
+        return Found(None)
+    local = registry
+    if new:
+        local = Registry(dict(registry.by_key), dict(registry.by_name))
+        for ind in new:
+            local.add(ind)
+    first_guess = None
+    for combo in _target_combos(parsed, local):
+        target = _chain(combo, pos)
+        if first_guess is None:
+            first_guess = target
+        sentence = target_sentence(target, local)
+        if understood and (sentence == body or clause and sentence[:-1] == core):
+            return Found(target, exact=True, new_indicators=new)
+    if new:  # unknown names only count when they regenerate exactly
+        known = [t for t in parsed if t["indicator"] in registry]
+        if not known:
+            return Found(None)
+        first_guess = _chain(next(_target_combos(known, registry)), pos)
+    return Found(replace(first_guess, text=body), exact=False)
+
+
+def _target_clause(clause: str, registry: Registry) -> dict | None:
+    """A known indicator's clause; with wording the grammar does not cover, its last value
+    (the caller then keeps the wording as text, since the sentence will not regenerate)."""
+    named = match_name(clause, registry)
+    if named is None:
+        return None
+    ind, written, rest = named
+    d = _target_rest(ind, written, rest)
+    if d is None:
+        m = _TAIL_VALUE_RE.search(rest)
+        val = parse_value(m.group(1)) if m else None
+        if val is not None:
+            d = {"indicator": ind.key, "name": _written_name(ind, written), "value": val}
+    return d
+
+
+def _target_rest(ind: Indicator, written: str, rest: str) -> dict | None:
+    d = {"indicator": ind.key, "name": _written_name(ind, written)}
+    m = _ENSURE_STRIVE_RE.match(rest)
+    if m:
+        e, s = parse_value(m.group(2)), parse_value(m.group(3))
+        if e is None or s is None:
+            return None
+        d.update(ensure=e, strive=s, verb=m.group(1) or "")
+        return d
+    for rx, key in ((_STRIVE_RE, "strive"), (_ENSURE_RE, "ensure"), (_PLAIN_RE, "value")):
+        m = rx.match(rest)
+        if m:
+            val = parse_value(m.group(2))
+            if val is None:
+                return None
+            d.update({key: val, "verb": m.group(1) or ""})
+            return d
+    return None
+
+
+def _new_indicator_target(clause: str) -> tuple[dict | None, Indicator | None]:
+    m = _UNKNOWN_NAME_RE.match(clause)
+    if not m or "“" in m.group(1):
+        return None, None
+    name = m.group(1)
+    rest = clause[len(name):]
+    probe = _target_rest(Indicator(key=name, name=name), name, rest)
+    if probe is None:
+        return None, None
+    values = [probe[k] for k in ("ensure", "strive", "value") if k in probe]
+    unit = values[0][1]
+    verb = probe.get("verb", "")
+    kind = {"增长": "growth", "控制在": "ceiling"}.get(verb, "level")
+    ind = Indicator(key=normalize_name(name), name=name, unit="" if kind != "level" else unit,
+                    kind=kind, verb="" if verb in ("增长", "控制在") else verb)
+    probe["indicator"], probe["name"] = ind.key, "" if ind.name == name else name
+    return probe, ind
+
+
+def _target_combos(parsed: list[dict], registry: Registry):
+    options = [_target_options(d, registry) for d in parsed]
+
+    def rec(i):
+        if i == len(options):
+            yield []
+            return
+        for opt in options[i]:
+            for tail in rec(i + 1):
+                yield [opt, *tail]
+    count = 0
+    for combo in rec(0):
+        count += 1
+        if count > 256:
+            return
+        yield combo
+
+
+def _target_options(d: dict, registry: Registry) -> list[Target]:
+    ind = registry.get(d["indicator"])
+    verb = d.get("verb", "")
+    wanted = {"增长": ("growth",), "控制在": ("ceiling",)}.get(verb, ("level",) if verb else
+                                                             _MEASURES[1:])
+    out = []
+    for measure in sorted(wanted, key=lambda m: m != ind.kind):
+        def val(key):
+            if key not in d:
+                return None
+            number, unit, qual = d[key]
+            default = measure_unit(measure, ind)
+            if unit == v.PERCENT and default != v.PERCENT:
+                return False
+            return Value(number, qual, None if unit == default else unit)
+        vals = {k: val(k) for k in ("ensure", "strive", "value")}
+        if any(x is False for x in vals.values()):
+            continue
+        out.append(Target(indicator=d["indicator"], name=d.get("name", ""),
+                          measure="" if measure == ind.kind else measure, **vals))
+    if not out:
+        vals = {k: Value(d[k][0], d[k][2], d[k][1] or None) if k in d else None
+                for k in ("ensure", "strive", "value")}
+        out.append(Target(indicator=d["indicator"], name=d.get("name", ""), **vals))
+    return out

@@ -1,0 +1,541 @@
+"""From lines of cleaned report text to a Report: the part every importer shares.
+
+The text, markdown and Word readers each turn their source into :class:`SrcLine` values (the
+text with markup removed, its place in the source, and hints such as a heading style or a bold
+lead) and hand them to :func:`build`. This module finds the front matter (title, occasion,
+speaker, salutation), the section tree from the heading numbers 一、 （一） 1. （1） (or the
+hints), lead sentences, dash lists, note marks, results and targets, and the notes list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import vocab as v
+from ..model import (DashList, Indicator, Meta, Note, Paragraph, Pos, Report, ResultList,
+                     Section, Source, Speaker, TargetList)
+from ..problems import Problem
+from ..registry import Registry, builtin
+from .figures import parse_result, parse_target, split_top
+
+_CN = "一二三四五六七八九十"
+HEADING_RES = (
+    (1, re.compile(rf"^([{_CN}]{{1,3}})、\s*")),
+    (2, re.compile(rf"^（([{_CN}]{{1,3}})）\s*")),
+    (3, re.compile(r"^(\d{1,2})[.．](?!\d)\s*")),
+    (4, re.compile(r"^（(\d{1,2})）\s*")),
+)
+OCCASION_RE = re.compile(r"^[（(—\-－\s]*(\d{4}年\d{1,2}月(?:\d{1,2}日)?\s*在.{2,60}?(?:会议|大会)上)"
+                         r"\s*[）)]?$")
+SPEAKER_RE = re.compile(r"^(\S.{1,40}?(?:长|总理|主任|书记|负责人|局长|院长|代表))[\s\u3000]+"
+                        r"([\u4e00-\u9fff·]{2,5})$")
+SALUTATION_RE = re.compile(r"^各位代表[:：]?$")
+TITLE_RE = re.compile(r"^.{2,90}?报告(?:（[^（）]{0,40}）)?$")
+MARK_RE = re.compile(r"\[(\d{1,3})\]")
+NOTES_HEADINGS = (v.NOTES_HEADING, "名词解释：", "注释", "注解")
+NOTE_ITEM_RE = re.compile(r"^(?:\[(\d{1,3})\]|(\d{1,3})[.．、])\s*(.*)$")
+LEAD_RE = re.compile(r"^([^，,：；。！？:;\[]{2,24}[。！])(.+)$")
+PROSE_TARGETS_RE = re.compile(r"(?:^|(?<=[。！]))([^。！]{0,40}?(?:预期目标|主要目标)(?:是|为)[:：])(.+)$")
+TARGET_INTRO_RE = re.compile(r"目标(?:是|为)?[:：]$")
+RESULT_HINT_RE = re.compile(r"年初(?:预期|控制)?目标")
+TARGET_HINT_RE = re.compile(r"确保|力争|控制在")
+
+
+@dataclass
+class SrcLine:
+    """One paragraph of the source after cleaning.
+
+    ``level`` is a heading level given by markup (markdown ``#``, a Word heading style), 0 when
+    none; ``bold`` the bold text the paragraph starts with (a lead sentence or a heading);
+    ``whole_bold`` says the whole paragraph is bold (an unnumbered heading in the corpus).
+    """
+
+    text: str
+    line: int
+    col: int = 1
+    level: int = 0
+    bold: str = ""
+    whole_bold: bool = False
+    style_title: bool = False
+
+
+@dataclass
+class _Open:
+    level: int
+    heading: str
+    pos: Pos
+    body: list = field(default_factory=list)
+
+
+@dataclass
+class Stats:
+    """What an import found, for the summary line."""
+
+    sections: int = 0
+    paragraphs: int = 0
+    results: int = 0
+    targets: int = 0
+    dashes: int = 0
+    notes: int = 0
+    exact_numbers: int = 0
+    worded_numbers: int = 0
+
+
+class Builder:
+    """Builds one Report from SrcLines; collects warnings as Problems."""
+
+    def __init__(self, file: str, registry: Registry | None = None):
+        self.file = file
+        self.problems: list[Problem] = []
+        self.registry = registry or _builtin_registry()
+        self.new_indicators: dict[str, Indicator] = {}
+        self.notes: dict[str, Note] = {}
+        self.root: list = []
+        self.stack: list[_Open] = []
+        self.stats = Stats()
+        self.unnumbered_level1 = False
+        self.in_notes = False
+        self.target_context = False
+
+    # -- helpers ---------------------------------------------------------------------------
+    def pos(self, ln: SrcLine) -> Pos:
+        return Pos(self.file, ln.line, ln.col)
+
+    def warn(self, ln: SrcLine, code: str, message: str) -> None:
+        self.problems.append(Problem(self.file, ln.line, ln.col, "warning", code, message))
+
+    def container(self) -> list:
+        return self.stack[-1].body if self.stack else self.root
+
+    def add(self, block) -> None:
+        self.container().append(block)
+
+    # -- front matter ----------------------------------------------------------------------
+    def front(self, lines: list[SrcLine], meta: dict) -> int:
+        """Take title, occasion, speaker and salutation from the top; return lines used."""
+        i = 0
+        while i < len(lines):
+            ln = lines[i]
+            s = ln.text.strip()
+            if SALUTATION_RE.match(s):
+                meta.setdefault("salutation", v.SALUTATION if s.startswith("各位代表") else s)
+                return i + 1
+            kind = _front_kind(s, ln, i == 0 and "title" not in meta)
+            if kind is None:
+                return i
+            if kind in meta:
+                if _same(meta[kind], s):
+                    self.warn(ln, "RK303", f"repeated {kind} line left out: {s[:30]}")
+                else:
+                    return i
+            else:
+                meta[kind] = s
+            i += 1
+        return i
+
+    # -- body ------------------------------------------------------------------------------
+    def body(self, lines: list[SrcLine]) -> None:
+        self.unnumbered_level1 = not any(HEADING_RES[0][1].match(ln.text) for ln in lines)
+        i = 0
+        while i < len(lines):
+            ln = lines[i]
+            text = ln.text.strip()
+            if not text:
+                i += 1
+                continue
+            if _plain(text).startswith(NOTES_HEADINGS) and len(_plain(text)) <= 12:
+                self.close_to(0)  # the notes list ends the body
+                self.in_notes = True
+                i += 1
+                continue
+            if self.in_notes and self.note_item(ln, text):
+                i += 1
+                continue
+            if text.startswith(v.DASH):
+                j = i
+                while j < len(lines) and lines[j].text.strip().startswith(v.DASH):
+                    j += 1
+                self.dash_run(lines[i:j])
+                i = j
+                continue
+            head = self.heading(ln, text)
+            if head is not None:
+                level, heading, rest = head
+                self.open_section(ln, level, heading)
+                if rest:
+                    self.paragraph(ln, rest, "")
+                i += 1
+                continue
+            self.paragraph(ln, text, ln.bold)
+            i += 1
+
+    def heading(self, ln: SrcLine, text: str) -> tuple[int, str, str] | None:
+        """(level, heading, text after it on the same line) when the line opens a section."""
+        bold = ln.bold.strip()
+        for level, rx in HEADING_RES:
+            m = rx.match(text)
+            if m:
+                label_end = m.end()
+                head_part = text[label_end:]
+                if bold and text.startswith(bold) and len(bold) > label_end:
+                    return level, bold[label_end:].strip(), text[len(bold):].strip()
+                if ln.whole_bold or ln.level:
+                    return level, head_part.strip(), ""
+                return (level, *_split_heading(head_part))
+        if ln.level:
+            return ln.level, text, ""
+        if ln.whole_bold and len(text) <= 40 and not text.startswith(v.DASH):
+            return 1, text, ""
+        if self.unnumbered_level1 and _looks_like_bare_heading(text):
+            return 1, text, ""
+        return None
+
+    def open_section(self, ln: SrcLine, level: int, heading: str) -> None:
+        self.in_notes = False
+        self.close_to(level - 1)
+        if len(self.stack) < level - 1:
+            self.warn(ln, "RK302", f"heading at level {level} with no level {level - 1} above "
+                                   "it; it is placed one level down from the enclosing one")
+        sec = _Open(len(self.stack) + 1, heading, self.pos(ln))
+        self.stack.append(sec)
+        self.stats.sections += 1
+        self.target_context = "目标" in heading
+        self._check_number(ln, sec)
+
+    def _check_number(self, ln: SrcLine, sec: _Open) -> None:
+        level = sec.level
+        siblings = [b for b in (self.stack[-2].body if len(self.stack) > 1 else self.root)
+                    if isinstance(b, Section)]
+        expected = v.heading_label(level, len(siblings) + 1) if level <= 4 else ""
+        text = ln.text.strip()
+        for lv, rx in HEADING_RES:
+            m = rx.match(text)
+            if m and lv == level and expected and not text.startswith(expected):
+                self.warn(ln, "RK302", f"heading number `{m.group().strip()}` where "
+                                       f"`{expected}` comes next; it is renumbered")
+
+    def close_to(self, depth: int) -> None:
+        """Close open sections until ``depth`` remain."""
+        while len(self.stack) > depth:
+            sec = self.stack.pop()
+            block = Section(sec.heading, tuple(sec.body), pos=sec.pos)
+            self.container().append(block)
+
+    def paragraph(self, ln: SrcLine, text: str, bold: str) -> None:
+        text = self.marks(text)
+        m = PROSE_TARGETS_RE.search(text)
+        if m and self.prose_targets(ln, text[:m.start()], m.group(1), m.group(2)):
+            return
+        lead, rest = _split_lead(text, self.marks(bold) if bold else "")
+        self.add(Paragraph(rest, lead, pos=self.pos(ln)))
+        self.stats.paragraphs += 1
+        self.target_context = bool(TARGET_INTRO_RE.search(text)) or (
+            self.target_context and not text)
+
+    def marks(self, text: str) -> str:
+        """Note marks [n] → [^n], one Note per mark (the term guessed from a quote before it)."""
+        def sub(m: re.Match) -> str:
+            key = m.group(1)
+            if key not in self.notes:
+                self.notes[key] = Note(key, _term_before(m.string, m.start()))
+            return f"[^{key}]"
+        return MARK_RE.sub(sub, text)
+
+    def note_item(self, ln: SrcLine, text: str) -> bool:
+        m = NOTE_ITEM_RE.match(text)
+        if not m:
+            return False
+        key = m.group(1) or m.group(2)
+        body = m.group(3)
+        term, sep, expl = _split_term(body, ln.bold)
+        old = self.notes.get(key)
+        self.notes[key] = Note(key, term or (old.term if old else ""), expl, pos=self.pos(ln))
+        return True
+
+    # -- dash lines, results and targets ---------------------------------------------------
+    def dash_run(self, run: list[SrcLine]) -> None:
+        """Consecutive "——" lines: results, targets or a plain dash list, in runs."""
+        groups: list[tuple[str, list]] = []
+        for ln in run:
+            item = ln.text.strip()[len(v.DASH):]
+            kind, value = self.dash_item(ln, item)
+            if groups and groups[-1][0] == kind:
+                groups[-1][1].append(value)
+            else:
+                groups.append((kind, [value]))
+        for kind, items in groups:
+            p = items[0][1] if kind == "dash" else items[0].pos
+            if kind == "result":
+                self.add(ResultList(tuple(items), pos=p))
+                self.stats.results += len(items)
+            elif kind == "target":
+                self.add(TargetList(tuple(items), pos=p))
+                self.stats.targets += len(items)
+            else:
+                self.add(DashList(tuple(t for t, _ in items), pos=p))
+                self.stats.dashes += len(items)
+        self.target_context = False
+
+    def dash_item(self, ln: SrcLine, item: str):
+        item = self.marks(item)
+        if "[^" not in item:
+            if RESULT_HINT_RE.search(item):
+                found = parse_result(item, self.registry, self.pos(ln))
+                if found.item is not None:
+                    self._count(found)
+                    return "result", found.item
+            if self.target_context or TARGET_HINT_RE.search(item):
+                found = parse_target(item, self.registry, self.pos(ln))
+                if found.item is not None:
+                    self._learn(found)
+                    self._count(found)
+                    return "target", found.item
+        bold = ln.bold.strip()
+        if bold.startswith(v.DASH):
+            pass  # a bold lead inside a dash item stays part of the item's text
+        return "dash", (item, self.pos(ln))
+
+    def prose_targets(self, ln: SrcLine, before: str, intro: str, rest: str) -> bool:
+        """"主要预期目标是：A；B；C。……" → the intro, a TargetList of the clauses that parse,
+        the clauses that do not as text, and what follows the list as a paragraph."""
+        end = rest.find(v.PERIOD)
+        listed, after = (rest, "") if end < 0 else (rest[:end + 1], rest[end + 1:])
+        sep = "；" if "；" in listed else "，"
+        clauses = [c for c in split_top(listed, sep) if c.strip()]
+        if len(clauses) < 2:
+            return False
+        parsed = []
+        for c in clauses:
+            text = c.strip()
+            punct = "" if text.endswith(v.PERIOD) else sep
+            found = parse_target(text, self.registry, self.pos(ln), clause=True)
+            if found.item is not None and found.item.text:
+                found.item = _with_text(found.item, text + punct)
+            parsed.append((text + punct, found))
+        if sum(1 for _, f in parsed if f.item is not None) == 0:
+            return False
+        if before.strip():
+            lead, body = _split_lead(before.strip(), "")
+            self.add(Paragraph(body, lead, pos=self.pos(ln)))
+            self.stats.paragraphs += 1
+        self.add(Paragraph(intro, pos=self.pos(ln)))
+        self.stats.paragraphs += 1
+        items: list = []
+        loose: list[str] = []
+        for text, found in parsed:
+            if found.item is None:
+                if items:
+                    self.add(TargetList(tuple(items), pos=self.pos(ln)))
+                    items = []
+                loose.append(text)
+                continue
+            if loose:
+                self.add(Paragraph("".join(loose), pos=self.pos(ln)))
+                self.stats.paragraphs += 1
+                loose = []
+            self._learn(found)
+            self._count(found)
+            items.append(found.item)
+            self.stats.targets += 1
+        if items:
+            self.add(TargetList(tuple(items), pos=self.pos(ln)))
+        if loose:
+            self.add(Paragraph("".join(loose), pos=self.pos(ln)))
+            self.stats.paragraphs += 1
+        if after.strip():
+            lead, body = _split_lead(after.strip(), "")
+            self.add(Paragraph(body, lead, pos=self.pos(ln)))
+            self.stats.paragraphs += 1
+        return True
+
+    def _learn(self, found) -> None:
+        for ind in found.new_indicators:
+            if ind.key not in self.registry:
+                self.new_indicators[ind.key] = ind
+                self.registry.add(ind)
+
+    def _count(self, found) -> None:
+        if found.exact:
+            self.stats.exact_numbers += 1
+        else:
+            self.stats.worded_numbers += 1
+
+    # -- the whole -------------------------------------------------------------------------
+    def finish(self, meta: Meta) -> Report:
+        self.close_to(0)
+        self.stats.notes = len(self.notes)
+        notes = tuple(sorted(self.notes.values(), key=lambda n: _note_order(n.key)))
+        return Report(meta=meta, body=tuple(self.root),
+                      indicators=tuple(self.new_indicators.values()), notes=notes)
+
+
+def build(lines: list[SrcLine], file: str, title: str = "", source: Source | None = None,
+          meta_extra: dict | None = None) -> tuple[Report, list[Problem], Stats]:
+    """Build a Report from cleaned lines: (report, warnings, what was found)."""
+    b = Builder(file)
+    found: dict[str, str] = {"title": title} if title else {}
+    lines = [ln for ln in lines if ln.text.strip()]
+    start = b.front(lines, found)
+    b.body(lines[start:])
+    meta = make_meta(found, source, meta_extra or {})
+    report = b.finish(meta)
+    return report, b.problems, b.stats
+
+
+def make_meta(found: dict[str, str], source: Source | None, extra: dict) -> Meta:
+    """Meta from the front lines: dates, years, region, issuer and subject derived from them."""
+    title = _plain(found.get("title", "")) or "（无标题）"
+    occasion = found.get("occasion", "")
+    m = OCCASION_RE.match(occasion)
+    occasion = m.group(1) if m else occasion
+    speaker = None
+    if "speaker" in found:
+        sm = SPEAKER_RE.match(found["speaker"])
+        speaker = Speaker(sm.group(1), sm.group(2)) if sm else Speaker(found["speaker"])
+    date = ""
+    dm = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日", occasion)
+    if dm:
+        date = f"{dm.group(1)}-{int(dm.group(2)):02d}-{int(dm.group(3)):02d}"
+    reviewed, planned = _years(title, occasion)
+    region = _region(title, speaker)
+    issuer = _issuer(speaker)
+    subject = ""
+    sm = re.match(r"^关于(.*)的报告$", title)
+    if sm:
+        subject = sm.group(1)[len(region):] if region and sm.group(1).startswith(region) else \
+            sm.group(1)
+    values = dict(title=title, region=region, year_reviewed=reviewed, year_planned=planned,
+                  occasion=occasion, speaker=speaker, date=date,
+                  salutation=found.get("salutation", ""), issuer=issuer, subject=subject,
+                  source=source)
+    values.update({k: val for k, val in extra.items() if val})
+    return Meta(**values)
+
+
+# -- small pure helpers -----------------------------------------------------------------------
+
+def _builtin_registry() -> Registry:
+    reg = Registry()
+    for ind in builtin():
+        reg.add(ind)
+    return reg
+
+
+def _front_kind(s: str, ln: SrcLine, first: bool) -> str | None:
+    plain = _plain(s)
+    if OCCASION_RE.match(plain):
+        return "occasion"
+    if SPEAKER_RE.match(plain):
+        return "speaker"
+    if ln.style_title or TITLE_RE.match(plain) or first and not _heading_number(plain) \
+            and len(plain) <= 90 and not plain.endswith(v.PERIOD):
+        return "title"
+    return None
+
+
+def _same(a: str, b: str) -> bool:
+    """Two front lines say the same (ignoring markup, brackets, dashes and spaces)."""
+    def norm(s: str) -> str:
+        return re.sub(r"[\s\u3000*（）()—\-]", "", s)
+    return norm(a) == norm(b) or norm(b) in norm(a)
+
+
+def _plain(s: str) -> str:
+    return s.replace("*", "").strip()
+
+
+def _heading_number(text: str) -> bool:
+    return any(rx.match(text) for _, rx in HEADING_RES)
+
+
+def _split_heading(rest: str) -> tuple[str, str]:
+    """A numbered line may carry its first paragraph: heading = the first sentence."""
+    end = rest.find(v.PERIOD)
+    if 0 <= end < len(rest) - 1:
+        return rest[:end + 1].strip(), rest[end + 1:].strip()
+    return rest.strip(), ""
+
+
+def _looks_like_bare_heading(text: str) -> bool:
+    """An unnumbered heading line: short, no sentence punctuation (2024年工作回顾)."""
+    return (4 <= len(text) <= 30 and not re.search(r"[。，；：！？,;:!?、]", text)
+            and not text.startswith(v.DASH) and not text.startswith("（"))
+
+
+def _split_lead(text: str, bold: str) -> tuple[str, str]:
+    """(lead, rest): a bold opening, or a short first sentence without commas."""
+    if bold and text.startswith(bold) and len(bold) < len(text) and bold[-1] in "。！：:；":
+        return bold, text[len(bold):]
+    if bold:
+        return "", text
+    m = LEAD_RE.match(text)
+    if m and not m.group(1).startswith(v.DASH):
+        return m.group(1), m.group(2)
+    return "", text
+
+
+def _term_before(text: str, at: int) -> str:
+    """The quoted term right before a note mark: “一区多园”[5] → 一区多园."""
+    before = text[:at]
+    if before.endswith("”"):
+        start = before.rfind("“")
+        if start >= 0:
+            return before[start + 1:-1]
+    return ""
+
+
+def _split_term(body: str, bold: str) -> tuple[str, str, str]:
+    """"“term”：explanation" → (term, "：", explanation)."""
+    m = re.match(r"^([^，。；]{1,40}?)[：:](.*)$", body)
+    if m:
+        return m.group(1).strip().strip("“”"), "：", m.group(2).strip()
+    return "", "", body
+
+
+def _note_order(key: str):
+    return (0, int(key), "") if key.isdigit() else (1, 0, key)
+
+
+def _with_text(item, text: str):
+    from dataclasses import replace
+    return replace(item, text=text)
+
+
+def _years(title: str, occasion: str) -> tuple[int | None, int | None]:
+    planned = reviewed = None
+    m = re.search(r"(\d{4})年(?:国民经济和社会发展)?计划(?:草案)?", title.split("及")[-1])
+    if m:
+        planned = int(m.group(1))
+    m = re.search(r"(\d{4})年[^\d]*?执行情况", title)
+    if m:
+        reviewed = int(m.group(1))
+    if planned is None:
+        m = re.search(r"(\d{4})年", occasion) or re.search(r"(\d{4})年", title)
+        if m:
+            planned = int(m.group(1))
+    if reviewed is None and planned is not None:
+        reviewed = planned - 1
+    return reviewed, planned
+
+
+def _region(title: str, speaker: Speaker | None) -> str:
+    m = re.match(r"^关于(.+?)\d{4}年", title)
+    if m:
+        return m.group(1)
+    m = re.match(r"^(?:\d{4}年)?(.+?[省市区县州旗])(?:人民)?政府工作报告", title)
+    if m:
+        return m.group(1)
+    if speaker:
+        m = re.match(r"^(.+?[省市区县州旗])(?:人民政府|发展和改革)", speaker.office)
+        if m:
+            return m.group(1)
+    return ""
+
+
+def _issuer(speaker: Speaker | None) -> str:
+    if not speaker:
+        return ""
+    m = re.match(r"^(.+?(?:局|委员会|政府|国务院|办公室|厅))(?:副?(?:局长|主任|市长|省长|区长|县长|"
+                 r"厅长|院长)|总理)$", speaker.office)
+    return m.group(1) if m else ""

@@ -1,0 +1,197 @@
+"""Importing plain text (.txt, often a web copy) and markdown with YAML front matter (.md).
+
+Both go the same way: bytes → text (UTF-8 with or without BOM, GB18030/GBK or Big5, named in
+the summary) → lines cleaned one by one (pinyin annotations, traditional characters,
+half-width punctuation; garbled passages reported and left as they are; web-page chrome
+dropped, its date and source kept) → :func:`structure.build`.
+
+Problem codes of the import: RK300 empty, RK301 garbled passage, RK302 heading numbers,
+RK303 repeated front line, RK304 an HTML page, RK305 not a report, RK306 front matter,
+RK307 not a Word file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import clean
+from ..model import Report, Source
+from ..problems import Problem
+from .source import decode, fail, read_bytes
+from .structure import SrcLine, Stats, build
+
+#: A plan report is some 50 KB; anything this large is not one (and would make a useless spec).
+IMPORT_MAX_BYTES = 4 * 1024 * 1024
+_HTML_PAGE_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|div|table)\b", re.I)
+_MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_BOLD_START_RE = re.compile(r"^(\*\*|__)(.+?)\1")
+_MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
+
+
+@dataclass
+class Imported:
+    """A report read from a document, with everything the import summary reports."""
+
+    report: Report | None
+    problems: list[Problem]
+    stats: Stats = field(default_factory=Stats)
+    encoding: str = ""
+    steps: list[str] = field(default_factory=list)
+
+
+def read_text(path: str | Path) -> tuple[Report | None, list[Problem]]:
+    """Read a plain-text report (a web copy, say) into (Report, warnings)."""
+    got = import_text(path)
+    return got.report, got.problems
+
+
+def read_markdown(path: str | Path) -> tuple[Report | None, list[Problem]]:
+    """Read a markdown report with optional YAML front matter into (Report, warnings)."""
+    got = import_text(path, markdown=True)
+    return got.report, got.problems
+
+
+def import_text(path: str | Path, markdown: bool | None = None) -> Imported:
+    """Import a .txt or .md file; ``markdown`` defaults to the suffix."""
+    name = str(path)
+    if markdown is None:
+        markdown = Path(path).suffix.lower() in (".md", ".markdown")
+    data = read_bytes(path, IMPORT_MAX_BYTES)
+    if not data.strip():
+        raise fail(name, "empty file: there is no report to import", "RK300")
+    text, encoding = decode(data, name, allow_legacy=True)
+    if _HTML_PAGE_RE.search(text[:4096]) and text.count("<") > 20:
+        raise fail(name, "this is an HTML page, not report text: open it in a browser and save "
+                         "it as text (.txt), or copy the report's text into a .txt file", "RK304")
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    problems: list[Problem] = []
+    meta: dict = {}
+    first = 0
+    if markdown:
+        first, meta = _front_matter(raw_lines, name, problems)
+    return _import_lines(raw_lines, first, name, encoding, markdown, meta, problems)
+
+
+def _import_lines(raw_lines: list[str], first: int, name: str, encoding: str, markdown: bool,
+                  meta: dict, problems: list[Problem]) -> Imported:
+    body_text = "\n".join(raw_lines[first:])
+    traditional = clean.is_traditional(body_text)
+    pinyin = clean.has_pinyin(body_text)
+    steps = [f"encoding {encoding}"]
+    if pinyin:
+        steps.append("pinyin annotations removed")
+    if traditional:
+        steps.append("traditional → simplified (OpenCC t2s)")
+    chrome: dict[str, str] = {}
+    lines: list[SrcLine] = []
+    for number, raw in enumerate(raw_lines[first:], start=first + 1):
+        if not raw.strip():
+            continue
+        garbles = clean.find_garbled(raw)
+        for g in garbles:
+            problems.append(Problem(name, number, g.col, "warning", "RK301",
+                                    f"garbled passage `{_short(g.text)}` ({g.kind}); "
+                                    "kept as it is: restore it by hand"))
+        cleaned = clean.clean_line(raw, traditional, clean.protected_spans(raw, garbles),
+                                   pinyin)
+        if clean.is_chrome(cleaned):
+            chrome.update({k: val for k, val in clean.chrome_metadata(cleaned).items()
+                           if k not in chrome})
+            continue
+        line = _markdown_line(cleaned, number) if markdown else \
+            SrcLine(cleaned.strip(), number, _indent(cleaned))
+        if line is not None:
+            lines.append(line)
+    if chrome:
+        steps.append("web-page chrome dropped")
+    if not any(ln.text for ln in lines):
+        raise_problem = fail(name, "no report text found (only markup or web-page chrome)",
+                             "RK305")
+        raise raise_problem
+    source = _source(meta, chrome, steps)
+    report, found, stats = build(lines, name, title=meta.get("title", ""), source=source)
+    return Imported(report, sorted(problems + found), stats, encoding, steps)
+
+
+def _front_matter(lines: list[str], name: str, problems: list[Problem]) -> tuple[int, dict]:
+    """YAML front matter between `---` lines: (first body line index, the fields we use)."""
+    if not lines or lines[0].strip().lstrip("\ufeff") != "---":
+        return 0, {}
+    for end in range(1, min(len(lines), 200)):
+        if lines[end].strip() in ("---", "..."):
+            break
+    else:
+        return 0, {}
+    import yaml
+
+    try:
+        data = yaml.safe_load("\n".join(lines[1:end]))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problems.append(Problem(name, (mark.line + 2) if mark else 1, (mark.column + 1) if mark
+                                else 1, "warning", "RK306",
+                                "front matter is not valid YAML; it is ignored"))
+        return end + 1, {}
+    if not isinstance(data, dict):
+        return end + 1, {}
+    meta = {}
+    for key in ("title", "source", "url", "date", "publisher"):
+        val = data.get(key)
+        if val is not None and not isinstance(val, (dict, list)):
+            meta[key] = clean.fullwidth_punct(str(val).strip())
+    if "source" in meta:
+        meta["url"] = str(data["source"]).strip()
+    return end + 1, meta
+
+
+def _markdown_line(text: str, number: int) -> SrcLine | None:
+    """One markdown line → SrcLine: heading marks, bold, links and escapes removed."""
+    s = text.strip()
+    level_hint = False
+    m = _MD_HEADING_RE.match(s)
+    if m:
+        s, level_hint = m.group(2), True
+    s = re.sub(r"^(?:>\s*)+", "", s)
+    s = re.sub(r"^[-*+]\s+(?=\S)", "", s) if not s.startswith("**") else s
+    if re.fullmatch(r"[-*_]{3,}", s):
+        return None
+    s = _MD_LINK_RE.sub(r"\1", s)
+    bold = ""
+    whole = False
+    bm = _MD_BOLD_START_RE.match(s)
+    if bm:
+        bold = bm.group(2)
+        whole = bm.end() == len(s)
+    plain = s.replace("**", "").replace("__", "")
+    plain = _MD_ESCAPE_RE.sub(r"\1", plain).strip()
+    bold = _MD_ESCAPE_RE.sub(r"\1", bold.replace("**", "")).strip()
+    if not plain:
+        return None
+    return SrcLine(plain, number, 1, 0, bold, whole or level_hint)
+
+
+def _source(meta: dict, chrome: dict[str, str], steps: list[str]) -> Source | None:
+    url = meta.get("url", "")
+    published = meta.get("date", "") or chrome.get("published", "")
+    publisher = meta.get("publisher", "") or chrome.get("publisher", "")
+    note = ""
+    if chrome:
+        site = chrome.get("site", "")
+        note = f"web copy{' from ' + site if site else ''}"
+        cleaned = [s for s in steps if not s.startswith("encoding")]
+        if cleaned:
+            note += "; imported with " + ", ".join(cleaned)
+    if not (url or published or publisher or note):
+        return None
+    return Source(url=url, published=published, publisher=publisher, note=note)
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip()) + 1
+
+
+def _short(text: str, n: int = 24) -> str:
+    return text if len(text) <= n else text[:n] + "…"
