@@ -15,7 +15,7 @@ from reportkit.diff.tokens import tokens
 from reportkit.flat import lines
 from reportkit.readers.spec import read_spec
 
-from .diff_pairs import DROPPED, RENAMED_NEW, RENAMED_OLD, new_edition, old_edition
+from .test_diff_pairs import DROPPED, RENAMED_NEW, RENAMED_OLD, new_edition, old_edition
 
 
 @pytest.fixture(scope="module")
