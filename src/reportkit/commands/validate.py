@@ -1,4 +1,8 @@
-"""`reportkit validate FILE...`: schema and lint checks, for editors, hooks and CI."""
+"""`reportkit validate FILE...`: schema and lint checks, for editors, hooks and CI.
+
+Exit codes: 0 no problems (or warnings only, without --strict), 1 problems found, 2 a file
+could not be read at all (missing, a directory, too large, not UTF-8, binary).
+"""
 
 from __future__ import annotations
 
@@ -13,8 +17,9 @@ def add_arguments(p) -> None:
     """Arguments of `validate`."""
     p.add_argument("files", nargs="+", metavar="FILE", help="spec files (YAML)")
     p.add_argument("--format", choices=("text", "json", "github"), default="text",
-                   help="how to print problems (default: text)")
-    p.add_argument("--strict", action="store_true", help="warnings fail too")
+                   help="how to print problems: text (file:line:col: level message (CODE)), "
+                        "json, or github (Actions annotations); default: text")
+    p.add_argument("--strict", action="store_true", help="warnings fail too (exit 1)")
 
 
 def run(args) -> int:
@@ -30,12 +35,23 @@ def run(args) -> int:
         problems += found
     out = render(problems, args.format)
     if out or args.format == "json":
-        print(out)
+        sys.stdout.write(out + "\n")
+        sys.stdout.flush()
+    if args.format == "text":
+        sys.stderr.write(_summary(len(args.files), problems))
     if unreadable:
         return 2
-    if has_failures(problems, args.strict):
-        return 1
-    if args.format == "text":
-        n = len(problems)
-        sys.stderr.write(f"{len(args.files)} file(s) checked, {n} warning(s)\n" if n else "")
-    return 0
+    return 1 if has_failures(problems, args.strict) else 0
+
+
+def _summary(files: int, problems: list) -> str:
+    """"2 files checked: 1 error, 16 warnings" (nothing when all is clean)."""
+    if not problems:
+        return ""
+    errors = sum(p.level == "error" for p in problems)
+    warnings = len(problems) - errors
+
+    def n(count: int, word: str) -> str:
+        return f"{count} {word}{'' if count == 1 else 's'}"
+
+    return f"{n(files, 'file')} checked: {n(errors, 'error')}, {n(warnings, 'warning')}\n"

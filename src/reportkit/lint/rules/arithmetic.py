@@ -58,11 +58,12 @@ _NOT_AMOUNT = re.compile(r"\d+(?:\.\d+)?(?=[年月日])|\[\^[^\]]*\]")
 def check(report: Report, registry: Registry) -> Iterator[Problem]:
     """Yield a problem for every stated difference that the stated numbers contradict."""
     for t in body_texts(report):
-        if t.text:
+        if t.text and t.what != "result text":
             yield from _claims(t)
     for r in results(report):
         if r.text:
-            yield from _override(r, registry)
+            claims = list(_claims(Text(r.pos, "result text", r.text)))
+            yield from claims or _override(r, registry)
 
 
 def _claims(t: Text) -> Iterator[Problem]:
