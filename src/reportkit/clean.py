@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 _PINYIN_LETTERS = "a-zāáǎàēéěèêīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ"
@@ -35,9 +36,15 @@ def remove_pinyin(text: str) -> str:
 
 def to_simplified(text: str) -> str:
     """Convert traditional characters to simplified with OpenCC (t2s)."""
+    return _t2s().convert(text)
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    """One OpenCC converter per process: creating it loads its dictionaries."""
     import opencc
 
-    return opencc.OpenCC("t2s").convert(text)
+    return opencc.OpenCC("t2s")
 
 
 def fullwidth_punct(text: str) -> str:

@@ -514,8 +514,8 @@ def _years(title: str, occasion: str) -> tuple[int | None, int | None]:
         m = re.search(r"(\d{4})年", occasion) or re.search(r"(\d{4})年", title)
         if m:
             planned = int(m.group(1))
-    if reviewed is None and planned is not None:
-        reviewed = planned - 1
+    if reviewed is None and planned is not None and not re.search(r"\d{4}年", title):
+        reviewed = planned - 1  # a title that names its years must name this one too
     return reviewed, planned
 
 
