@@ -61,16 +61,28 @@ class Unit:
         return self._grams
 
 
-def bigrams(text: str) -> set[str]:
-    """The set of adjacent character pairs of a text."""
-    return {text[i:i + 2] for i in range(len(text) - 1)}
+_GRAMS: dict[str, frozenset] = {}
 
 
-def jaccard(a: set, b: set) -> float:
-    """Shared share of two sets (0 when both are empty)."""
+def bigrams(text: str) -> frozenset:
+    """The set of adjacent character pairs of a text (remembered until clear_cache)."""
+    found = _GRAMS.get(text)
+    if found is None:
+        found = _GRAMS[text] = frozenset(text[i:i + 2] for i in range(len(text) - 1))
+    return found
+
+
+def clear_cache() -> None:
+    """Forget remembered character pairs (one comparison's worth)."""
+    _GRAMS.clear()
+
+
+def jaccard(a: frozenset, b: frozenset) -> float:
+    """Shared share of two sets (0 when either is empty)."""
     if not a or not b:
         return 0.0
-    return len(a & b) / len(a | b)
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)
 
 
 def units(lines: list[Line]) -> list[Unit]:
@@ -155,7 +167,8 @@ def pair_sections(old: list[Unit], new: list[Unit]) -> dict[int, int]:
 
     def score(i: int, j: int) -> float:
         a, b = old[i], new[j]
-        heading = SequenceMatcher(None, a.title, b.title).ratio()
+        matcher = SequenceMatcher(None, a.title, b.title)
+        heading = matcher.ratio() if matcher.real_quick_ratio() >= HEADING_SIMILAR else 0.0
         body = jaccard(a.grams, b.grams)
         s = heading if heading >= HEADING_SIMILAR else 0.0
         s = max(s, body / BODY_SIMILAR * HEADING_SIMILAR if body >= BODY_SIMILAR else 0.0)
@@ -165,7 +178,7 @@ def pair_sections(old: list[Unit], new: list[Unit]) -> dict[int, int]:
     return pairs
 
 
-def similarity(a: str, b: str, grams: dict) -> float:
+def similarity(a: str, b: str) -> float:
     """How alike two paragraphs are (0–1).
 
     Short lines (a target line, a heading) use difflib's ratio, since one changed number is a
@@ -173,10 +186,7 @@ def similarity(a: str, b: str, grams: dict) -> float:
     """
     if len(a) + len(b) <= SHORT:
         return SequenceMatcher(None, a, b).ratio()
-    for t in (a, b):
-        if t not in grams:
-            grams[t] = bigrams(t)
-    return jaccard(grams[a], grams[b])
+    return jaccard(bigrams(a), bigrams(b))
 
 
 def pair_paragraphs(old: list[str], new: list[str]) -> dict[int, int]:
@@ -184,10 +194,8 @@ def pair_paragraphs(old: list[str], new: list[str]) -> dict[int, int]:
     pairs: dict[int, int] = {}
     pair_exact(old, new, pairs)
     if len(pairs) < min(len(old), len(new)):
-        grams: dict = {}
-
         def score(i: int, j: int) -> float:
-            return similarity(old[i], new[j], grams)
+            return similarity(old[i], new[j])
 
         pair_similar(len(old), len(new), score, PARA_SIMILAR, pairs)
     return pairs

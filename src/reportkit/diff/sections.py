@@ -10,7 +10,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from ..flat import Line
-from .align import Unit, bigrams, in_place, jaccard, pair_paragraphs, pair_sections, units
+from .align import Unit, bigrams, clear_cache, in_place, jaccard, pair_paragraphs, pair_sections, units
 from .model import ParaDiff, SectionDiff
 from .text import Pieces, changed_chars, word_diff
 
@@ -48,6 +48,7 @@ class SecEntry:
 
 def align(old_lines: list[Line], new_lines: list[Line]) -> list[SecEntry]:
     """Align two editions' lines into merged sections with paragraph entries and moves."""
+    clear_cache()
     old_u, new_u = units(old_lines), units(new_lines)
     pairs = pair_sections(old_u, new_u)
     keep = in_place(pairs)
@@ -58,6 +59,7 @@ def align(old_lines: list[Line], new_lines: list[Line]) -> list[SecEntry]:
     for e in entries:
         for p in e.paras:
             p.pieces = _pieces(p)
+    clear_cache()
     return entries
 
 

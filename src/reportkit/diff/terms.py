@@ -16,7 +16,7 @@ from .model import TermDiff
 from .tokens import policy_terms, segmenter
 
 #: A word outside the dictionary is reported when it occurs this often in one edition only.
-MIN_COUNT = 2
+MIN_COUNT = 3
 MIN_LEN = 4
 _HAN_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 
