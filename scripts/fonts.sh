@@ -3,6 +3,9 @@
 # 黑 and FandolSong Bold (the title's 小标宋). They ship in Debian's texlive-lang-chinese, which
 # pulls in all of TeX Live: we download the .deb alone, unpack it in a temporary folder and copy
 # only the Fandol .otf files.
+# Digits and Latin letters are set in Times New Roman: Liberation Serif (fonts-liberation2) has
+# the same metrics, so LibreOffice breaks lines as Word does; without it fontconfig would draw
+# digits with a Chinese face.
 # Safe to run twice: does nothing when the faces are present.
 # The fallbacks (AR PL UMing/UKai, WenQuanYi Zen Hei) come from scripts/setup.sh's apt packages.
 set -euo pipefail
@@ -14,6 +17,16 @@ FACES=(FandolFang-Regular.otf FandolKai-Regular.otf FandolHei-Regular.otf Fandol
 # (宋体 page numbers use AR PL UMing instead) and remove the other if an older run left it.
 AMBIGUOUS=(FandolHei-Bold.otf FandolSong-Regular.otf)
 SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+
+if ! dpkg-query -W -f='${Status}' fonts-liberation2 2>/dev/null | grep -q "install ok installed"
+then
+  echo "fonts: installing fonts-liberation2 (Times New Roman metrics)" >&2
+  $SUDO apt-get install -y -qq --no-install-recommends fonts-liberation2 >/dev/null 2>&1 || {
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+      fonts-liberation2 >/dev/null
+  }
+fi
 
 removed=0
 for f in "${AMBIGUOUS[@]}"; do

@@ -38,8 +38,9 @@ class Face:
 def config_file() -> Path:
     """A fontconfig file that includes the system configuration, then reportkit's aliases.
 
-    It is written once into a cache folder (its name carries a hash of its content, so a changed
-    alias file or a moved checkout gets a new one) because fontconfig needs absolute paths.
+    It is written once into a cache folder because fontconfig needs absolute paths; its name
+    carries a hash of its content, so a checkout in another folder gets its own. fontconfig reads
+    the alias file itself each time, so edits to it take effect at once.
     """
     text = _config_text()
     digest = hashlib.sha256(text.encode()).hexdigest()[:12]

@@ -1,0 +1,310 @@
+"""The official-format Word writer (GB/T 9704-2012): a Report, laid out by a house style.
+
+``write_docx(report, style)`` returns the bytes of a .docx built from ``flat.lines(report)``: the
+words are never derived here, only placed. Page geometry, grid, faces and page numbers come from
+the style profile (templates/official.yaml); the XML itself is written by ``oxml``.
+
+``redline`` lays out a comparison instead of the report: a list of :class:`RedlineLine`, whose
+inserted and deleted pieces become tracked changes (w:ins, w:del) by "reportkit", dated with the
+build date, so Word's Accept/Reject All gives back the new or the old text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from ... import flat, fonts
+from ...flat import Line
+from ...model import Report
+from ...outputs import build_time
+from . import oxml
+from .title import break_title
+
+#: Paragraph style of each line kind (headings add their level).
+PARA_STYLES = {"title": "RkTitle", "occasion": "RkOccasion", "speaker": "RkSpeaker",
+               "salutation": "RkSalutation", "heading": "Heading", "notes_heading":
+               "RkNotesHeading", "note": "RkNote"}
+#: Character style of a role set inside a paragraph of another role.
+CHAR_STYLES = {"lead": "RkLead"}
+PT = 20  # twips per point
+
+
+@dataclass(frozen=True)
+class RedlineLine:
+    """One paragraph of a redline.
+
+    ``line`` is the flat.Line laid out (the new line, or the old one for a deleted paragraph);
+    ``pieces`` are (op, text) pairs with op "=" (unchanged), "+" (inserted) or "-" (deleted):
+    the "=" and "+" pieces spell ``line.full`` (for a deleted paragraph, the "=" and "-" pieces
+    do). ``mark`` is "=" for a paragraph in both, "+" for an inserted and "-" for a deleted one.
+    """
+
+    line: Line
+    pieces: tuple[tuple[str, str], ...] | list[tuple[str, str]]
+    mark: str = "="
+
+
+def write_docx(report: Report, style=None, redline: list[RedlineLine] | None = None) -> bytes:
+    """The report as .docx bytes in a house style (default: official); see module docstring."""
+    from ...style import load_style
+
+    style = style or load_style("official")
+    when = build_time(report)
+    layout = _Layout(style)
+    revisions = oxml.Revisions(when)
+    entries = redline if redline is not None else [
+        RedlineLine(line, (("=", line.full),)) for line in flat.lines(report)]
+    body = list(_body(entries, layout, revisions))
+    return oxml.zip_package(_parts(report, layout, body), when)
+
+
+class _Layout:
+    """The style's numbers in Word units, read once."""
+
+    def __init__(self, style):
+        self.style = style
+        v = style.value
+        self.body = style.font("body")
+        self.char_spacing = round(float(v("grid", "char_spacing_pt")) * PT)
+        self.char_pitch = round(self.body.size * PT) + self.char_spacing
+        self.line_pitch = int(v("grid", "line_pitch_twips"))
+        self.indent = round(float(v("body", "first_line_indent_chars")) * self.char_pitch)
+        self.heading_indent = round(float(v("body", "heading_indent_chars")) * self.char_pitch)
+        #: line kinds broken by meaning, and their widest line
+        self.broken = {"title": float(v("title", "max_chars_per_line")),
+                       "occasion": float(_opt(style, 1000, "front", "occasion_max_chars"))}
+        self.title_after = int(v("title", "lines_after"))
+        self.front_after = int(_opt(style, 0, "front", "lines_after"))
+        self.notes_before = int(_opt(style, 0, "notes", "lines_before"))
+        self.header_text = str(_opt(style, "", "header", "text") or "")
+        self.line_numbers = bool(_opt(style, False, "line_numbers"))
+
+    def page(self, with_header: bool) -> oxml.Page:
+        """Page geometry: margins from the type area, footer placed for the page number."""
+        v, mm = self.style.value, oxml.twips_mm
+        width, height = float(v("page", "width")), float(v("page", "height"))
+        top, left = float(v("page", "margin_top")), float(v("page", "margin_left"))
+        right = width - left - float(v("page", "type_width"))
+        bottom = height - top - float(v("page", "type_height"))
+        pn = self.style.font("page_number")
+        # The page-number line starts below_type_area_mm under the type area; Word measures the
+        # footer distance from the paper's edge to the bottom of the footer's line.
+        line_mm = pn.size * 1.2 * 25.4 / 72
+        footer = bottom - float(v("page_number", "below_type_area_mm")) - line_mm
+        header = float(_opt(self.style, 20, "header", "distance_mm"))
+        return oxml.Page(mm(width), mm(height), mm(top), mm(right), mm(bottom), mm(left),
+                         mm(header), mm(footer), self.line_pitch,
+                         header_ids=("rIdHeaderOdd", "rIdHeaderEven") if with_header else None,
+                         footer_ids=("rIdFooterOdd", "rIdFooterEven"),
+                         line_numbers=self.line_numbers, line_number_distance=mm(3))
+
+
+def _opt(style, default, *path):
+    """A style value that older or user profiles may lack."""
+    try:
+        return style.value(*path)
+    except (KeyError, TypeError):
+        return default
+
+
+# ---------------------------------------------------------------------------------------------
+# Body
+
+
+def _body(entries: Iterable[RedlineLine], lay: _Layout, rev: oxml.Revisions) -> Iterator[str]:
+    """Paragraph XML for each entry, with the blank lines the style puts between parts."""
+    entries = list(entries)
+    front = {"title", "occasion", "speaker"}
+    for i, entry in enumerate(entries):
+        kind = entry.line.kind
+        if kind == "notes_heading":
+            yield from (oxml.empty_paragraph() for _ in range(lay.notes_before))
+        yield _paragraph(entry, lay, rev)
+        nxt = entries[i + 1].line.kind if i + 1 < len(entries) else ""
+        if kind == "title":
+            yield from (oxml.empty_paragraph() for _ in range(lay.title_after))
+        elif kind in front and nxt not in front and nxt:
+            yield from (oxml.empty_paragraph() for _ in range(lay.front_after))
+
+
+def _paragraph(entry: RedlineLine, lay: _Layout, rev: oxml.Revisions) -> str:
+    line = entry.line
+    style_id = PARA_STYLES.get(line.kind, "Normal")
+    if line.kind == "heading":
+        style_id += str(min(max(line.level, 1), 4))
+    breaks = set()
+    if line.kind in lay.broken:
+        breaks = _title_breaks(line.full, lay.broken[line.kind])
+    own_role = fonts.line_runs(line)[0][0] if line.kind != "para" else "body"
+    runs = []
+    for role, op, text, start in _segments(entry):
+        char_style = CHAR_STYLES.get(role, "") if role != own_role else ""
+        for chunk, brk in _split_at(text, start, breaks if op != "-" else set()):
+            runs.append(oxml.run(chunk, char_style, op, int(brk), rev))
+    return oxml.paragraph(style_id, "".join(runs), entry.mark, rev)
+
+
+def _title_breaks(text: str, max_chars: float) -> set[int]:
+    """Offsets in the title where a new line starts."""
+    offsets, pos = set(), 0
+    for part in break_title(text, max_chars)[:-1]:
+        pos += len(part)
+        offsets.add(pos)
+    return offsets
+
+
+def _segments(entry: RedlineLine) -> Iterator[tuple[str, str, str, int]]:
+    """(role, op, text, offset in line.full) for each piece, split where the role changes."""
+    line, pieces = entry.line, list(entry.pieces)
+    advancing = ("=", "-") if entry.mark == "-" else ("=", "+")
+    roles = fonts.line_runs(line)
+    if "".join(t for op, t in pieces if op in advancing) != line.full:
+        roles = [(roles[-1][0] if roles else "body", line.full)]  # pieces of other words
+    bounds, pos = [], 0
+    for role, text in roles:
+        bounds.append((pos, pos + len(text), role))
+        pos += len(text)
+    pos = 0
+    for op, text in pieces:
+        if not text:
+            continue
+        if op not in advancing:
+            yield _role_at(bounds, max(pos - 1, 0)), op, text, pos
+            continue
+        for start, end, role in bounds:
+            lo, hi = max(start, pos), min(end, pos + len(text))
+            if lo < hi:
+                yield role, op, text[lo - pos:hi - pos], lo
+        pos += len(text)
+
+
+def _role_at(bounds, pos: int) -> str:
+    for start, end, role in bounds:
+        if start <= pos < end:
+            return role
+    return bounds[-1][2] if bounds else "body"
+
+
+def _split_at(text: str, start: int, breaks: set[int]) -> Iterator[tuple[str, bool]]:
+    """The text cut at line-break offsets: (chunk, whether a break precedes it)."""
+    cuts = sorted(b - start for b in breaks if start <= b < start + len(text))
+    prev = 0
+    for cut in cuts:
+        if cut > prev:
+            yield text[prev:cut], prev in cuts
+        prev = cut
+    yield text[prev:], prev in cuts
+
+
+# ---------------------------------------------------------------------------------------------
+# Parts
+
+
+def _parts(report: Report, lay: _Layout, body: list[str]) -> list[tuple[str, str]]:
+    with_header = bool(lay.header_text)
+    doc = oxml.document_xml(body, oxml.sect_pr(lay.page(with_header)))
+    rels = [("rIdStyles", oxml.REL + "styles", "styles.xml"),
+            ("rIdSettings", oxml.REL + "settings", "settings.xml"),
+            ("rIdFonts", oxml.REL + "fontTable", "fontTable.xml"),
+            ("rIdFooterOdd", oxml.REL + "footer", "footer1.xml"),
+            ("rIdFooterEven", oxml.REL + "footer", "footer2.xml")]
+    ctypes = [("word/document.xml", oxml.CT_MAIN + "document.main+xml"),
+              ("word/styles.xml", oxml.CT_MAIN + "styles+xml"),
+              ("word/settings.xml", oxml.CT_MAIN + "settings+xml"),
+              ("word/fontTable.xml", oxml.CT_MAIN + "fontTable+xml"),
+              ("word/footer1.xml", oxml.CT_MAIN + "footer+xml"),
+              ("word/footer2.xml", oxml.CT_MAIN + "footer+xml")]
+    before, _, after = str(lay.style.value("page_number", "format")).partition("{n}")
+    extra = [("word/footer1.xml", oxml.header_footer_xml("ftr", oxml.paragraph(
+                 "RkPageNumberOdd", oxml.page_field(before, after)))),
+             ("word/footer2.xml", oxml.header_footer_xml("ftr", oxml.paragraph(
+                 "RkPageNumberEven", oxml.page_field(before, after))))]
+    if with_header:
+        rels += [("rIdHeaderOdd", oxml.REL + "header", "header1.xml"),
+                 ("rIdHeaderEven", oxml.REL + "header", "header2.xml")]
+        ctypes += [("word/header1.xml", oxml.CT_MAIN + "header+xml"),
+                   ("word/header2.xml", oxml.CT_MAIN + "header+xml")]
+        head = oxml.header_footer_xml("hdr", oxml.paragraph("RkHeader", oxml.run(lay.header_text)))
+        extra += [("word/header1.xml", head), ("word/header2.xml", head)]
+    ctypes += [("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
+               ("docProps/app.xml", "application/vnd.openxmlformats-officedocument."
+                                    "extended-properties+xml")]
+    when = build_time(report)
+    return [("[Content_Types].xml", oxml.content_types_xml(ctypes)),
+            ("_rels/.rels", oxml.relationships_xml([
+                ("rId1", oxml.REL + "officeDocument", "word/document.xml"),
+                ("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
+                         "core-properties", "docProps/core.xml"),
+                ("rId3", oxml.REL + "extended-properties", "docProps/app.xml")])),
+            ("word/document.xml", doc),
+            ("word/_rels/document.xml.rels", oxml.relationships_xml(rels)),
+            ("word/styles.xml", _styles(lay)),
+            ("word/settings.xml", oxml.settings_xml()),
+            ("word/fontTable.xml", oxml.font_table_xml(_font_names(lay.style))),
+            *extra,
+            ("docProps/core.xml", oxml.core_xml(_properties(report), when)),
+            ("docProps/app.xml", oxml.app_xml())]
+
+
+def _run_format(font, spacing: int | None = None) -> oxml.RunFormat:
+    return oxml.RunFormat(font.name, font.latin, font.size, font.bold, spacing)
+
+
+def _styles(lay: _Layout) -> str:
+    """Paragraph and character styles: one per role of the house style."""
+    s, P, S = lay.style, oxml.ParaFormat, oxml.StyleDef
+    font = s.font
+    centred = P(align="center", first_line=0)
+    styles = [S("Normal", "Normal", ppr=P(align="both", first_line=lay.indent, strict_grid=True),
+                rpr=_run_format(font("body"))),
+              S("RkTitle", "Title", ppr=centred, rpr=_run_format(font("title")),
+                based_on="Normal"),
+              S("RkOccasion", "Occasion", ppr=centred, rpr=_run_format(font("occasion")),
+                based_on="Normal"),
+              S("RkSpeaker", "Speaker", ppr=centred, rpr=_run_format(font("speaker")),
+                based_on="Normal"),
+              S("RkSalutation", "Salutation", ppr=P(first_line=0), based_on="Normal")]
+    for level in range(1, 5):
+        styles.append(S(f"Heading{level}", f"heading {level}", based_on="Normal",
+                        next_style="Normal", rpr=_run_format(font(f"heading{level}")),
+                        ppr=P(first_line=lay.heading_indent, keep_next=True, outline=level - 1)))
+    styles += [S("RkNotesHeading", "Notes Heading", ppr=P(align="center", first_line=0,
+                                                          keep_next=True),
+                 rpr=_run_format(font("notes_heading")), based_on="Normal"),
+               S("RkNote", "Note", rpr=_run_format(font("note")), based_on="Normal"),
+               S("RkLead", "Lead", kind="character", rpr=_run_format(font("lead")))]
+    pn = font("page_number")
+    side = round(float(s.value("page_number", "side_indent_chars")) * pn.size * PT)
+    off_grid = dict(auto_line=True, first_line=0)
+    styles += [S("RkPageNumberOdd", "Page Number Odd", rpr=_run_format(pn, 0),
+                 ppr=P(align="right", right=side, **off_grid)),
+               S("RkPageNumberEven", "Page Number Even", rpr=_run_format(pn, 0),
+                 ppr=P(align="left", left=side, **off_grid))]
+    if lay.header_text:
+        head = font("header") if "header" in s.roles else font("body")
+        align = str(_opt(s, "right", "header", "align"))
+        styles.append(S("RkHeader", "Header Text", rpr=_run_format(head, 0),
+                        ppr=P(align=align, **off_grid)))
+    body = font("body")
+    defaults_r = oxml.RunFormat(body.name, body.latin, body.size, False, lay.char_spacing)
+    defaults_p = P(align="both", line=lay.line_pitch, strict_grid=True)
+    return oxml.styles_xml(defaults_r, defaults_p, styles)
+
+
+def _font_names(style) -> list[str]:
+    names: list[str] = []
+    for role in style.roles:
+        f = style.font(role)
+        for name in (f.name, f.latin):
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+def _properties(report: Report) -> oxml.Properties:
+    m = report.meta
+    creator = m.issuer or (m.speaker.office if m.speaker else "")
+    return oxml.Properties(title=m.title, subject=m.subject or m.title, creator=creator,
+                           keywords="; ".join(m.keywords), description=m.occasion,
+                           status=m.status)
