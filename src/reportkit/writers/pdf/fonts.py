@@ -38,10 +38,17 @@ def _digest(path: Path) -> str:
 
 
 def _is_cff(path: Path, index: int) -> bool:
-    from fontTools.ttLib import TTFont
+    """Whether a font (or face ``index`` of a collection) has CFF outlines: its sfnt tag."""
+    import struct
 
-    font = TTFont(str(path), fontNumber=index, lazy=True)
-    return "CFF " in font or "CFF2" in font
+    with open(path, "rb") as fh:
+        tag = fh.read(4)
+        if tag == b"ttcf":
+            fh.seek(12 + 4 * index)
+            (offset,) = struct.unpack(">L", fh.read(4))
+            fh.seek(offset)
+            tag = fh.read(4)
+    return tag == b"OTTO"
 
 
 def truetype_file(path: str | Path, index: int = 0) -> tuple[Path, int]:
@@ -50,7 +57,7 @@ def truetype_file(path: str | Path, index: int = 0) -> tuple[Path, int]:
     A glyf font is returned as is; a CFF one is converted once and cached by content hash.
     """
     path = Path(path)
-    if path.suffix.lower() in (".ttf", ".ttc") or not _is_cff(path, index):
+    if not _is_cff(path, index):
         return path, index
     target = cache_dir() / f"{path.stem}-{_digest(path)}-{index}.ttf"
     if not target.exists():

@@ -1,0 +1,190 @@
+"""The official-format PDF, read back as a user would see it: fonts, pages, lines, metadata.
+
+Measured with pdfplumber (positions, text), pdffonts (embedding) and pdfminer (bookmarks) on
+the seed report; no golden bytes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import shutil
+import subprocess
+
+import pytest
+
+from reportkit.flat import lines as flat_lines
+from reportkit.model import Paragraph
+from reportkit.style import MM_PER_PT, load_style
+from reportkit.writers.pdf import MissingGlyphs, write_pdf
+from reportkit.writers.pdf.breaker import NO_END, NO_START
+
+from .test_parity import body_lines
+
+OFFICIAL = load_style("official")
+PT = 1 / MM_PER_PT  # points per mm
+
+
+@pytest.fixture(scope="module")
+def seed_pdf(seed_report, tmp_path_factory):
+    path = tmp_path_factory.mktemp("pdf") / "seed.pdf"
+    path.write_bytes(write_pdf(seed_report, OFFICIAL))
+    return path
+
+
+@pytest.fixture(scope="module")
+def pages(seed_pdf):
+    import pdfplumber
+
+    with pdfplumber.open(seed_pdf) as pdf:
+        return [(p.width, p.height, p.chars) for p in pdf.pages]
+
+
+def test_every_font_is_an_embedded_truetype_subset(seed_pdf):
+    if not shutil.which("pdffonts"):
+        pytest.skip("poppler-utils is not installed")
+    out = subprocess.run(["pdffonts", str(seed_pdf)], capture_output=True, text=True,
+                         check=True).stdout.splitlines()[2:]
+    assert out, "no fonts at all"
+    for row in out:
+        cols = row.split()
+        name, kind, emb, sub = cols[0], cols[1], cols[-5], cols[-4]
+        assert (kind, emb, sub) == ("TrueType", "yes", "yes"), row
+        assert "+" in name and "STSong" not in name and "Helvetica" not in name, row
+
+
+def test_faces_per_role_are_the_official_ones(pages):
+    """Body in 仿宋 (FandolFang), level 1 in 黑体, level 2 in 楷体, title in the bold Song."""
+    chars = [c for _, _, cs in pages for c in cs]
+    font_of = {}
+    for c in chars:
+        font_of.setdefault(c["text"], set()).add(c["fontname"].split("+")[-1])
+    title_font = {c["fontname"] for c in pages[0][2] if c["size"] > 20}
+    assert any("FandolSong-Bold" in f for f in title_font), title_font
+    fonts = {c["fontname"].split("+")[-1] for c in chars}
+    assert any("FandolFang" in f for f in fonts)
+    assert any("FandolHei" in f for f in fonts)
+    assert any("FandolKai" in f for f in fonts)
+
+
+def test_page_is_a4_with_the_official_margins(pages):
+    w, h, _ = pages[0]
+    assert abs(w - 210 * PT) < 0.5 and abs(h - 297 * PT) < 0.5
+    lefts, tops = [], []
+    for _, _, chars in pages[1:-1]:
+        body = [c for c in chars if abs(c["size"] - 16) < 0.01]
+        lefts.append(min(c["x0"] for c in body))
+        tops.append(min(c["top"] for c in body))
+    # continuation lines are flush left at 28 mm; the first line's glyph top sits 37 mm down
+    # plus the part of the 28.95 pt line box above the 16 pt glyph
+    assert abs(min(lefts) - 28 * PT) < 1 * PT
+    assert all(37 * PT <= t <= 37 * PT + 28.95 for t in tops)
+
+
+def test_full_pages_have_22_lines_and_full_lines_28_characters(seed_pdf):
+    pages = body_lines(seed_pdf)
+    full = [p for p in pages[1:-1]]
+    assert full and all(len(p) == 22 for p in full), [len(p) for p in pages]
+    widths = [len(row) for page in full for row in page if row.isascii() is False]
+    # a line of Chinese text holds at most 28 characters; most full lines hold exactly 28
+    cjk_only = [row for page in full for row in page if all(not ch.isascii() for ch in row)]
+    assert max(len(r) for r in cjk_only) == 28
+    assert max(widths) <= 40  # digits are narrower: more of them fit
+
+
+def test_line_pitch_is_the_grid(pages):
+    for _, _, chars in pages[1:-1]:
+        baselines = sorted({round(c["matrix"][5], 1) for c in chars if abs(c["size"] - 16) < .01})
+        steps = {round(b - a, 1) for a, b in zip(baselines, baselines[1:])}
+        assert steps <= {28.9, 29.0}, steps  # 579 twips = 28.95 pt, rounded
+
+
+def test_no_line_starts_or_ends_against_the_rules(seed_pdf):
+    for page in body_lines(seed_pdf):
+        for row in page:
+            assert row[0] not in NO_START or row.startswith("——"), row
+            assert row[-1] not in NO_END, row
+
+
+def test_numbers_stay_with_their_units(seed_pdf):
+    rows = [row for page in body_lines(seed_pdf) for row in page]
+    for a, b in zip(rows, rows[1:]):
+        assert not (a[-1].isdigit() and b[:1] in "亿万元%个人"), (a, b)
+
+
+def test_page_numbers_alternate_sides_one_character_in(pages):
+    right = (28 + 156) * PT
+    left = 28 * PT
+    below = (37 + 225) * PT
+    for n, (_, _, chars) in enumerate(pages, 1):
+        foot = [c for c in chars if c["top"] > below]
+        text = "".join(c["text"] for c in sorted(foot, key=lambda c: c["x0"]))
+        assert text.replace(" ", "") == f"—{n}—", text
+        assert all(abs(c["size"] - 14) < 0.1 for c in foot)
+        x0, x1 = min(c["x0"] for c in foot), max(c["x1"] for c in foot)
+        if n % 2:
+            assert abs(right - x1 - 14) < 1, (n, right - x1)
+        else:
+            assert abs(x0 - left - 14) < 1, (n, x0 - left)
+        top = min(c["top"] for c in foot)
+        assert below + 5 * PT < top < below + 10 * PT
+
+
+def test_metadata_comes_from_the_spec(seed_pdf, seed_report):
+    import pdfplumber
+
+    with pdfplumber.open(seed_pdf) as pdf:
+        meta = pdf.metadata
+    m = seed_report.meta
+    assert meta["Title"] == m.title
+    assert meta["Author"] == m.issuer
+    assert meta["Subject"] == m.subject
+    assert all(k in meta["Keywords"] for k in m.keywords)
+    assert meta["CreationDate"].startswith("D:20240227")
+
+
+def test_bookmarks_follow_the_headings(seed_pdf, seed_report):
+    import pdfplumber
+
+    with pdfplumber.open(seed_pdf) as pdf:
+        outline = [(level, title) for level, title, *_ in pdf.doc.get_outlines()]
+    headings = [(ln.level, ln.full) for ln in flat_lines(seed_report) if ln.kind == "heading"]
+    got = [(level, title) for level, title in outline if level > 1 or title.startswith(
+        ("一", "二", "三", "四", "五", "六"))]
+    assert [t for _, t in got] == [t for _, t in headings]
+    assert [lv for lv, _ in got] == [lv for lv, _ in headings]
+
+
+def test_same_spec_same_bytes_and_source_date_epoch(seed_report, monkeypatch):
+    a = write_pdf(seed_report, OFFICIAL)
+    assert write_pdf(seed_report, OFFICIAL) == a
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    b = write_pdf(seed_report, OFFICIAL)
+    assert b != a and b"D:20231114" in b and b"D:20240227" not in b
+
+
+def test_review_style_has_the_header_and_line_numbers(seed_report):
+    import pdfplumber
+
+    data = write_pdf(seed_report, load_style("review"))
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[1]
+        top = page.crop((0, 0, page.width, 37 * PT)).extract_text()
+        margin = page.crop((0, 37 * PT, 28 * PT, (37 + 225) * PT)).extract_text().split()
+    assert "征求意见稿" in top
+    assert margin[:3] == ["1", "2", "3"] and margin[-1] == "22"
+
+
+def test_a_missing_glyph_is_an_error_naming_the_characters_and_the_place(seed_report):
+    rare = "\U0002A6A5"  # a CJK Extension B character no installed face draws
+    body = list(seed_report.body)
+    body[0] = dataclasses.replace(body[0], text=f"我受区人民政府委托{rare}，报告如下。")
+    assert isinstance(body[0], Paragraph)
+    report = dataclasses.replace(seed_report, body=tuple(body))
+    with pytest.raises(MissingGlyphs) as exc:
+        write_pdf(report, OFFICIAL)
+    (problem,) = exc.value.problems
+    assert rare in problem.message and "U+2A6A5" in problem.message
+    assert "para" in problem.message and "我受区人民政府委托" in problem.message
+    assert problem.line > 0 and problem.file.endswith("dongqu-2024.yaml")
+    assert problem.code == "RK051" and problem.level == "error"
