@@ -58,6 +58,10 @@ def load(path: str, side: str):
     except OSError as exc:
         raise ReportError(Problem(path, 0, 0, "error", "RK001",
                                   f"{side}: cannot read: {exc.strerror or exc}")) from None
+    except ReportError as exc:  # say which side could not be read
+        p = exc.problem
+        raise ReportError(Problem(p.file, p.line, p.col, p.level, p.code,
+                                  f"{side}: {p.message}")) from None
     errors = [p for p in problems if p.level == "error"]
     if report is None:
         first = errors[0] if errors else Problem(path, 0, 0, "error", "RK001", "unreadable")

@@ -23,6 +23,9 @@ SHORT = 240
 #: A section pairs when its heading is this alike, or its content this alike.
 HEADING_SIMILAR = 0.6
 BODY_SIMILAR = 0.35
+#: Children of paired sections pair on this weaker heading or content likeness.
+CHILD_HEADING = 0.45
+CHILD_BODY = 0.12
 #: How many positions either side of the expected one are compared (keeps the cost linear).
 WINDOW = 40
 
@@ -34,6 +37,7 @@ class Unit:
     index: int
     heading: Line | None
     lines: list[Line] = field(default_factory=list)
+    parent: int | None = None  #: index of the enclosing section (None at the top level)
     _grams: set | None = None
 
     @property
@@ -88,9 +92,14 @@ def jaccard(a: frozenset, b: frozenset) -> float:
 def units(lines: list[Line]) -> list[Unit]:
     """Cut an edition's lines into sections."""
     out = [Unit(0, None)]
+    open_at: dict[int, int] = {}  # level -> index of the latest section at that level
     for line in lines:
         if line.kind in ("heading", "notes_heading"):
-            out.append(Unit(len(out), line))
+            unit = Unit(len(out), line)
+            unit.parent = open_at.get(unit.level - 1) if unit.level > 1 else None
+            open_at = {lv: i for lv, i in open_at.items() if lv < unit.level}
+            open_at[unit.level] = unit.index
+            out.append(unit)
         else:
             out[-1].lines.append(line)
     return out
@@ -175,7 +184,40 @@ def pair_sections(old: list[Unit], new: list[Unit]) -> dict[int, int]:
         return s - (0.1 if a.level != b.level else 0.0)
 
     pair_similar(len(old), len(new), score, HEADING_SIMILAR, pairs)
+    _pair_children(old, new, pairs)
     return pairs
+
+
+def _pair_children(old: list[Unit], new: list[Unit], pairs: dict[int, int]) -> None:
+    """Under paired parents, pair the children left over on a weaker likeness.
+
+    A rewritten subsection ("推动成渝地区双城经济圈建设乘势跃升" one year, "……走深走实" the next)
+    shares little text with its counterpart, but more than with its other siblings.
+    """
+    taken = set(pairs.values())
+    kids_old: dict[int, list[Unit]] = {}
+    for u in old:
+        if u.parent is not None and u.index not in taken:
+            kids_old.setdefault(u.parent, []).append(u)
+    kids_new: dict[int, list[Unit]] = {}
+    for u in new:
+        if u.parent is not None and u.index not in pairs:
+            kids_new.setdefault(u.parent, []).append(u)
+    scored = []
+    for j_parent, kids in kids_new.items():
+        i_parent = pairs.get(j_parent)
+        for b in kids:
+            for a in kids_old.get(i_parent, ()) if i_parent is not None else ():
+                if a.level == b.level:
+                    heading = SequenceMatcher(None, a.title, b.title).ratio()
+                    s = max(heading / CHILD_HEADING, jaccard(a.grams, b.grams) / CHILD_BODY)
+                    if s >= 1:
+                        scored.append((-s, b.index, a.index))
+    scored.sort()
+    for _, j, i in scored:
+        if j not in pairs and i not in taken:
+            pairs[j] = i
+            taken.add(i)
 
 
 def similarity(a: str, b: str) -> float:
