@@ -29,7 +29,7 @@ MAX_LEVEL = 4
 
 #: A heading number typed by hand: 一、 （一） (一) 1. 1． 1、 （1） (1).
 TYPED_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
-                          r"|\d+(?:[.．、](?!\d))|[（(]\d+[）)])")
+                          r"|[0-9]+(?:[.．、](?![0-9]))|[（(][0-9]+[）)])")
 
 
 def check(report: Report, registry: Registry) -> Iterator[Problem]:

@@ -35,7 +35,7 @@ CODE = "RK104"
 LEVEL = "warning"
 
 #: "[3]" or "［3］" typed in the text: a note number that should be generated.
-TYPED_MARK = re.compile(r"[\[［](\d{1,3})[\]］]")
+TYPED_MARK = re.compile(r"[\[［]([0-9]{1,3})[\]］]")
 
 
 def check(report: Report, registry: Registry) -> Iterator[Problem]:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ...clean import PINYIN_RE
 from ...model import Report
 from ...problems import Problem
 from ...registry import Registry
@@ -29,7 +28,12 @@ LEVEL = "error"
 def check(report: Report, registry: Registry) -> Iterator[Problem]:
     """Yield a problem for every pinyin annotation left in the text."""
     for t in all_texts(report):
+        if "(" not in t.text:
+            continue
+        from ...clean import PINYIN_RE  # here: reportkit.clean is slow to import
+
         for m in PINYIN_RE.finditer(t.text):
+            start = m.start() - 1  # the annotated character, which the pattern looks behind at
             yield Problem.at(t.pos, LEVEL, CODE,
-                             f"{t.what} has a leftover pinyin annotation “{t.text[m.start() - 1:m.end()]}” in "
-                             f"“{snippet(t.text, m.start() - 1, m.end())}”: delete it")
+                             f"{t.what} has a leftover pinyin annotation “{t.text[start:m.end()]}” "
+                             f"in “{snippet(t.text, start, m.end())}”: delete it")

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ...clean import PINYIN_RE, fullwidth_punct
 from ...model import Report
 from ...problems import Problem
 from ...registry import Registry
@@ -27,17 +26,27 @@ from ..text import all_texts, snippet
 
 CODE = "RK107"
 LEVEL = "error"
+#: Only text with one of these needs a closer look (and reportkit.clean, slow to import).
+_ASCII_MARKS = frozenset(",;:!?() ")
 
 
 def check(report: Report, registry: Registry) -> Iterator[Problem]:
     """Yield a problem for every half-width mark or stray space inside Chinese text."""
     for t in all_texts(report):
+        if _ASCII_MARKS.isdisjoint(t.text):
+            continue
+        from ...clean import PINYIN_RE, fullwidth_punct
+
         fixed = fullwidth_punct(t.text)
         if fixed == t.text:
             continue
+        if len(fixed) != len(t.text):  # not one mark for one mark: name the text, not the marks
+            yield Problem.at(t.pos, LEVEL, CODE, f"{t.what} has half-width punctuation: "
+                                                 f"“{fixed}” expected")
+            continue
         # The parentheses of a pinyin annotation are RK109's to report, with the syllable.
         pinyin = {i for m in PINYIN_RE.finditer(t.text) for i in (m.start(), m.end() - 1)}
-        for i, (was, now) in enumerate(zip(t.text, fixed)):
+        for i, (was, now) in enumerate(zip(t.text, fixed, strict=True)):
             if was == now or i in pinyin:
                 continue
             around = snippet(t.text, i)

@@ -33,12 +33,11 @@ _SHOWN = 8
 @lru_cache(maxsize=1)
 def simplified_of() -> dict[str, str]:
     """Traditional-only character → its simplified form."""
-    out = {}
-    for line in TABLE.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            trad, simp = line.split("\t")
-            out[trad] = simp
-    return out
+    text = TABLE.read_text(encoding="utf-8")
+    rows = text[text.index("\n") + 1:]  # after the header line
+    # Every row is exactly "T\tS\n" (the generator makes sure), so slicing reads the table
+    # several times faster than splitting lines: this runs on every `reportkit validate`.
+    return dict(zip(rows[0::4], rows[2::4], strict=True))
 
 
 def check(report: Report, registry: Registry) -> Iterator[Problem]:

@@ -32,9 +32,9 @@ from ...registry import Registry
 CODE = "RK103"
 LEVEL = "error"
 
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_CN_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-_YEAR = re.compile(r"(?<!\d)(\d{4})年")
+_ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_CN_DATE = re.compile(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日")
+_YEAR = re.compile(r"(?<![0-9])([0-9]{4})年")
 
 
 def check(report: Report, registry: Registry) -> Iterator[Problem]:
