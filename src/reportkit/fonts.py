@@ -12,10 +12,7 @@ face a name gets; ``coverage(face, chars)`` lists the characters the face lacks.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import subprocess
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -42,6 +39,9 @@ def config_file() -> Path:
     carries a hash of its content, so a checkout in another folder gets its own. fontconfig reads
     the alias file itself each time, so edits to it take effect at once.
     """
+    import hashlib
+    import tempfile
+
     text = _config_text()
     digest = hashlib.sha256(text.encode()).hexdigest()[:12]
     path = _cache_dir() / f"fonts-{digest}.conf"
@@ -117,6 +117,8 @@ def _cache_dir() -> Path:
 
 @lru_cache(maxsize=None)
 def _resolve(name: str, bold: bool, conf: str) -> Face:
+    import subprocess
+
     pattern = f"{name}:lang=zh-cn" + (":weight=bold" if bold else "")
     env = dict(os.environ, FONTCONFIG_FILE=conf)
     try:

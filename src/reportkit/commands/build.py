@@ -1,0 +1,98 @@
+"""`reportkit build SPEC [-o DIR] [--format docx,pdf] [--style NAME|FILE] [--force]`.
+
+Writes DIR/<spec name>.docx and .pdf in a house style. A spec with errors is refused (its
+problems are printed, exit 1) unless --force. Outputs are written atomically: a failed build
+leaves the previous files as they were. Exit 0 built, 1 problems, 2 usage or unwritable output.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HELP = "build the official-format Word and PDF files of a spec"
+FORMATS = ("docx", "pdf")
+
+
+def add_arguments(p) -> None:
+    """Arguments of `build`."""
+    p.add_argument("spec", metavar="SPEC", help="spec file (YAML)")
+    p.add_argument("-o", "--output", default="build", metavar="DIR",
+                   help="folder for the outputs (default: build)")
+    p.add_argument("--format", default=",".join(FORMATS), metavar="LIST",
+                   help="comma-separated formats: docx, pdf (default: docx,pdf)")
+    p.add_argument("--style", default="official", metavar="NAME|FILE",
+                   help="house style: official, review, or a profile file (default: official)")
+    p.add_argument("--force", action="store_true", help="build even when the spec has errors")
+
+
+def run(args) -> int:
+    """Check the spec, then write each format; see the module docstring for exit codes."""
+    from ..problems import has_failures
+    from ..style import load_style
+    from .common import load_checked, print_problems
+
+    formats = _formats(args.format)
+    if formats is None:
+        return 2
+    targets = {fmt: Path(args.output) / f"{Path(args.spec).stem}.{fmt}" for fmt in formats}
+    clash = _clash(args.spec, targets.values())
+    if clash:
+        sys.stderr.write(f"{clash}: error output path is the input spec; choose another -o DIR "
+                         "(RK041)\n")
+        return 2
+    style = load_style(args.style)
+    report, problems = load_checked(args.spec)
+    errors = [p for p in problems if p.level == "error"]
+    if report is None or (has_failures(errors) and not args.force):
+        print_problems(errors)
+        sys.stderr.write("build: the spec has errors; fix them or use --force\n" if report else
+                         "build: the spec cannot be built until these errors are fixed\n")
+        return 1
+    print_problems(problems)
+    status = 0
+    for fmt, path in targets.items():
+        status = max(status, _build_one(fmt, report, style, path))
+    return status
+
+
+def _formats(text: str) -> list[str] | None:
+    """The requested formats in order, or None (message printed) when one is unknown."""
+    formats = [f.strip().lower() for f in text.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        sys.stderr.write(f"reportkit build: error: unknown format {', '.join(unknown) or '(none)'}"
+                         f"; choose from {', '.join(FORMATS)}\n")
+        return None
+    return list(dict.fromkeys(formats))
+
+
+def _clash(spec: str, outputs) -> str:
+    """The output path that is the input spec itself, if any."""
+    src = Path(spec).resolve()
+    return next((str(p) for p in outputs if p.resolve() == src), "")
+
+
+def _build_one(fmt: str, report, style, path: Path) -> int:
+    """Write one format; 0 written, 1 content problems (e.g. missing glyphs), 2 no writer."""
+    from ..outputs import write_atomic
+    from ..writers import writer
+    from .common import print_problems
+
+    try:
+        write = writer(fmt)
+    except (ModuleNotFoundError, ImportError, AttributeError) as exc:
+        sys.stderr.write(f"{path}: error the {fmt} writer is not available in this installation "
+                         f"({exc}) (RK042)\n")
+        return 2
+    try:
+        data = write(report, style)
+    except Exception as exc:  # a writer's content problems (MissingGlyphs) carry `problems`
+        if not hasattr(exc, "problems"):
+            raise
+        print_problems(list(exc.problems))
+        sys.stderr.write(f"{path}: not written\n")
+        return 1
+    write_atomic(path, data)
+    sys.stderr.write(f"wrote {path}\n")
+    return 0

@@ -1,0 +1,294 @@
+"""The Word writer: what a user of the .docx would notice, checked on the parsed XML."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from lxml import etree
+
+from reportkit import flat
+from reportkit.readers.spec import read_spec_text
+from reportkit.style import load_style
+from reportkit.writers.docx import write_docx
+from reportkit.writers.docx.title import width
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+NS = {"w": W[1:-1]}
+
+NOTES_SPEC = """\
+reportkit: 1
+meta:
+  title: 关于贯彻落实《东区百强区创建行动方案》推进共同富裕情况的报告
+  issuer: 测试区发展和改革局
+  date: 2024-02-27
+body:
+  - 我受区人民政府委托，向大会报告。
+  - section: 执行情况
+    body:
+      - lead: 顶层设计基本成型。
+        text: 建立全覆盖责任落实体系[^a]，推动一区多园[^b]建设。
+notes:
+  - {key: a, term: “1+7+3”, text: 指领导小组、工作专班和保障专班。}
+  - {key: b, term: 一区多园, text: 指一个园区多个片区。}
+"""
+
+
+def parts(data: bytes) -> dict[str, etree._Element]:
+    """Every XML part of a .docx, parsed."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return {n: etree.fromstring(zf.read(n)) for n in zf.namelist() if n.endswith(".xml")
+                or n.endswith(".rels")}
+
+
+def para_text(p) -> str:
+    """A paragraph's visible text: w:t (not deleted text), w:br as nothing."""
+    return "".join(p.xpath(".//w:t/text()", namespaces=NS))
+
+
+def style_of(p) -> str:
+    got = p.xpath("./w:pPr/w:pStyle/@w:val", namespaces=NS)
+    return got[0] if got else ""
+
+
+@pytest.fixture(scope="module")
+def official(seed_report):
+    return parts(write_docx(seed_report, load_style("official")))
+
+
+@pytest.fixture(scope="module")
+def review(seed_report):
+    return parts(write_docx(seed_report, load_style("review")))
+
+
+def styles_by_id(p) -> dict:
+    return {s.get(W + "styleId"): s for s in p["word/styles.xml"].iter(W + "style")}
+
+
+def test_page_is_a4_with_official_margins_and_grid(official):
+    sect = official["word/document.xml"].find(f"{W}body/{W}sectPr")
+    size, mar, grid = sect.find(W + "pgSz"), sect.find(W + "pgMar"), sect.find(W + "docGrid")
+    assert (size.get(W + "w"), size.get(W + "h")) == ("11906", "16838")
+    mm = {k: int(mar.get(W + k)) / 1440 * 25.4 for k in ("top", "left", "right", "bottom")}
+    assert mm["top"] == pytest.approx(37, abs=0.05) and mm["left"] == pytest.approx(28, abs=0.05)
+    assert 210 - mm["left"] - mm["right"] == pytest.approx(156, abs=0.05)
+    assert 297 - mm["top"] - mm["bottom"] == pytest.approx(225, abs=0.05)
+    assert grid.get(W + "type") == "lines" and grid.get(W + "linePitch") == "579"
+    assert 22 * 579 <= (297 - mm["top"] - mm["bottom"]) / 25.4 * 1440
+
+
+def test_lines_are_exact_and_characters_tightened_to_28_a_line(official):
+    defaults = official["word/styles.xml"].find(f"{W}docDefaults")
+    spacing = defaults.find(f"{W}pPrDefault/{W}pPr/{W}spacing")
+    assert (spacing.get(W + "line"), spacing.get(W + "lineRule")) == ("579", "exact")
+    rpr = defaults.find(f"{W}rPrDefault/{W}rPr")
+    char_twips = int(rpr.find(W + "sz").get(W + "val")) * 10 + int(
+        rpr.find(W + "spacing").get(W + "val"))
+    assert 28 * char_twips <= round(156 / 25.4 * 1440) < 29 * char_twips
+
+
+ROLE_STYLES = {"Normal": "body", "RkTitle": "title", "Heading1": "heading1",
+               "Heading2": "heading2", "Heading3": "heading3", "Heading4": "heading4",
+               "RkOccasion": "occasion", "RkSpeaker": "speaker", "RkLead": "lead",
+               "RkNotesHeading": "notes_heading", "RkNote": "note",
+               "RkPageNumberOdd": "page_number", "RkPageNumberEven": "page_number"}
+
+
+@pytest.mark.parametrize("style_id", sorted(ROLE_STYLES))
+def test_each_role_names_its_face_for_chinese_text(official, style_id):
+    style = load_style("official")
+    font = style.font(ROLE_STYLES[style_id])
+    fonts = styles_by_id(official)[style_id].find(f"{W}rPr/{W}rFonts")
+    assert fonts.get(W + "eastAsia") == font.name
+    assert fonts.get(W + "hint") == "eastAsia"
+    assert fonts.get(W + "ascii") == font.latin
+    size = styles_by_id(official)[style_id].find(f"{W}rPr/{W}sz").get(W + "val")
+    assert int(size) == round(font.size * 2)
+
+
+def test_official_faces_by_level(official):
+    east = {sid: s.find(f"{W}rPr/{W}rFonts").get(W + "eastAsia")
+            for sid, s in styles_by_id(official).items() if s.find(f"{W}rPr/{W}rFonts") is not None}
+    assert east["Normal"] == "仿宋_GB2312" and east["RkTitle"] == "方正小标宋简体"
+    assert east["Heading1"] == "黑体" and east["Heading2"] == "楷体_GB2312"
+    assert east["RkPageNumberOdd"] == "宋体"
+
+
+def test_no_theme_fonts_anywhere(official):
+    for name, root in official.items():
+        for el in root.iter(W + "rFonts"):
+            assert not [a for a in el.attrib if "Theme" in a], name
+
+
+def test_words_are_exactly_the_flat_lines(seed_report, official):
+    body = official["word/document.xml"].find(W + "body")
+    texts = [para_text(p) for p in body.iter(W + "p") if para_text(p)]
+    assert texts == [line.full for line in flat.lines(seed_report)]
+
+
+def test_heading_numbers_and_levels(seed_report, official):
+    body = official["word/document.xml"].find(W + "body")
+    heads = [(style_of(p), para_text(p)) for p in body.iter(W + "p")
+             if style_of(p).startswith("Heading")]
+    expected = [(f"Heading{ln.level}", ln.full) for ln in flat.lines(seed_report)
+                if ln.kind == "heading"]
+    assert heads == expected
+    assert heads[0][1].startswith("一、") and heads[1][1].startswith("（一）")
+    assert any(text.startswith("1.") for sid, text in heads if sid == "Heading3")
+    styles = styles_by_id(official)
+    for level in range(1, 5):
+        outline = styles[f"Heading{level}"].find(f"{W}pPr/{W}outlineLvl").get(W + "val")
+        assert outline == str(level - 1)
+
+
+def test_bodies_indented_two_characters(official):
+    styles = styles_by_id(official)
+    char_twips = 16 * 20 - 5
+    for sid in ("Normal", "Heading1", "Heading2", "RkNote"):
+        ind = styles[sid].find(f"{W}pPr/{W}ind")
+        ind = ind if ind is not None else styles["Normal"].find(f"{W}pPr/{W}ind")
+        assert int(ind.get(W + "firstLine")) == 2 * char_twips, sid
+    for sid in ("RkTitle", "RkSalutation", "RkOccasion"):
+        assert styles[sid].find(f"{W}pPr/{W}ind").get(W + "firstLine") == "0"
+
+
+def test_lead_sentences_are_set_apart_in_bold(seed_report, official):
+    body = official["word/document.xml"].find(W + "body")
+    leads = [r.findtext(W + "t") for r in body.iter(W + "r")
+             if r.xpath("./w:rPr/w:rStyle[@w:val='RkLead']", namespaces=NS)]
+    assert leads == [ln.lead for ln in flat.lines(seed_report) if ln.lead]
+    assert styles_by_id(official)["RkLead"].find(f"{W}rPr/{W}b") is not None
+
+
+def test_front_matter_under_the_title(official):
+    body = list(official["word/document.xml"].find(W + "body").iter(W + "p"))
+    kinds = [style_of(p) for p in body[:8]]
+    assert kinds[:1] == ["RkTitle"] and "RkOccasion" in kinds and "RkSpeaker" in kinds
+    occasion = next(p for p in body if style_of(p) == "RkOccasion")
+    assert para_text(occasion).startswith("（") and para_text(occasion).endswith("）")
+    jc = styles_by_id(official)["RkOccasion"].find(f"{W}pPr/{W}jc").get(W + "val")
+    assert jc == "center"
+
+
+def test_title_broken_into_balanced_lines_by_meaning(seed_report, official):
+    title = next(p for p in official["word/document.xml"].iter(W + "p")
+                 if style_of(p) == "RkTitle")
+    lines, current = [], ""
+    for el in title.iter(W + "br", W + "t"):
+        if el.tag == W + "br":
+            lines.append(current)
+            current = ""
+        else:
+            current += el.text
+    lines.append(current)
+    assert "".join(lines) == seed_report.meta.title
+    assert len(lines) >= 2 and all(width(line) <= 20 for line in lines)
+    assert max(map(width, lines)) - min(map(width, lines)) <= 5
+    assert not any(line.endswith(("20", "202")) or line.startswith("年") for line in lines)
+
+
+def test_page_numbers_field_odd_right_even_left(official):
+    settings = official["word/settings.xml"]
+    assert settings.find(W + "evenAndOddHeaders") is not None
+    sect = official["word/document.xml"].find(f"{W}body/{W}sectPr")
+    refs = {r.get(W + "type") for r in sect.findall(W + "footerReference")}
+    assert refs == {"default", "even"}
+    styles = styles_by_id(official)
+    for part, sid, side in (("word/footer1.xml", "RkPageNumberOdd", "right"),
+                            ("word/footer2.xml", "RkPageNumberEven", "left")):
+        p = official[part].find(W + "p")
+        assert style_of(p) == sid
+        instr = "".join(p.xpath(".//w:instrText/text()", namespaces=NS))
+        assert instr.strip() == "PAGE"
+        assert [f.get(W + "fldCharType") for f in p.iter(W + "fldChar")] == [
+            "begin", "separate", "end"]
+        texts = p.xpath(".//w:t/text()", namespaces=NS)
+        assert texts[0] == "— " and texts[-1] == " —"
+        ppr = styles[sid].find(W + "pPr")
+        assert ppr.find(W + "jc").get(W + "val") == side
+        assert ppr.find(W + "ind").get(W + side) == str(14 * 20)  # one 4号 character in
+
+
+def test_core_properties_from_the_spec(seed_report, official):
+    core = official["docProps/core.xml"]
+    ns = {"dc": "http://purl.org/dc/elements/1.1/", "dcterms": "http://purl.org/dc/terms/"}
+    assert core.findtext("dc:title", namespaces=ns) == seed_report.meta.title
+    assert core.findtext("dc:creator", namespaces=ns) == seed_report.meta.issuer
+    assert core.findtext("dc:subject", namespaces=ns) == seed_report.meta.subject
+    assert core.findtext("dcterms:created", namespaces=ns) == "2024-02-27T00:00:00Z"
+
+
+def test_review_style_header_and_line_numbers(official, review):
+    sect = review["word/document.xml"].find(f"{W}body/{W}sectPr")
+    assert sect.find(W + "lnNumType") is not None
+    assert sect.find(W + "lnNumType").get(W + "restart") == "newPage"
+    assert {r.get(W + "type") for r in sect.findall(W + "headerReference")} == {"default", "even"}
+    assert para_text(review["word/header1.xml"].find(W + "p")) == "征求意见稿"
+    assert para_text(review["word/header2.xml"].find(W + "p")) == "征求意见稿"
+    plain = official["word/document.xml"].find(f"{W}body/{W}sectPr")
+    assert plain.find(W + "lnNumType") is None and plain.find(W + "headerReference") is None
+    assert "word/header1.xml" not in official
+
+
+def test_note_marks_and_the_note_list():
+    report, problems = read_spec_text(NOTES_SPEC, "notes.yaml")
+    assert report is not None, problems
+    doc = parts(write_docx(report, load_style("official")))["word/document.xml"]
+    paras = [(style_of(p), para_text(p)) for p in doc.iter(W + "p") if para_text(p)]
+    body = next(text for sid, text in paras if "顶层设计" in text)
+    assert "体系[1]，" in body and "一区多园[2]建设" in body
+    heading = paras.index(("RkNotesHeading", "名词解释"))
+    notes = paras[heading + 1:]
+    assert notes == [("RkNote", "[1]“1+7+3”：指领导小组、工作专班和保障专班。"),
+                     ("RkNote", "[2]一区多园：指一个园区多个片区。")]
+
+
+def test_title_never_breaks_inside_a_book_title():
+    report, _ = read_spec_text(NOTES_SPEC, "notes.yaml")
+    doc = parts(write_docx(report, load_style("official")))["word/document.xml"]
+    title = next(p for p in doc.iter(W + "p") if style_of(p) == "RkTitle")
+    text_with_breaks = "".join("\n" if el.tag == W + "br" else el.text
+                               for el in title.iter(W + "br", W + "t"))
+    book = text_with_breaks[text_with_breaks.index("《"):text_with_breaks.index("》")]
+    assert "\n" not in book and "\n" in text_with_breaks
+
+
+def test_deterministic_bytes(seed_report, monkeypatch):
+    style = load_style("official")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first, second = write_docx(seed_report, style), write_docx(seed_report, style)
+    assert first == second
+    with zipfile.ZipFile(io.BytesIO(first)) as zf:
+        assert {i.date_time for i in zf.infolist()} == {(2024, 2, 27, 0, 0, 0)}
+
+
+def test_source_date_epoch_sets_dates(seed_report, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14T22:13:20Z
+    data = write_docx(seed_report, load_style("official"))
+    core = parts(data)["docProps/core.xml"]
+    ns = {"dcterms": "http://purl.org/dc/terms/"}
+    assert core.findtext("dcterms:modified", namespaces=ns) == "2023-11-14T22:13:20Z"
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        assert {i.date_time for i in zf.infolist()} == {(2023, 11, 14, 22, 13, 20)}
+
+
+def test_opens_with_python_docx(seed_report):
+    import docx
+
+    document = docx.Document(io.BytesIO(write_docx(seed_report, load_style("review"))))
+    assert document.core_properties.title == seed_report.meta.title
+    assert document.paragraphs[0].style.name == "Title"
+    assert document.sections[0].different_first_page_header_footer is False
+
+
+def test_every_part_is_related_and_typed(official):
+    types = official["[Content_Types].xml"]
+    typed = {o.get("PartName") for o in types}
+    rels = official["word/_rels/document.xml.rels"]
+    targets = {"/word/" + r.get("Target") for r in rels}
+    xml_parts = {"/" + name for name in official if name.endswith(".xml")
+                 and name != "[Content_Types].xml"}
+    assert xml_parts <= typed | {None}
+    assert {t for t in typed if t and t.startswith("/word/") and t != "/word/document.xml"} \
+        == targets
