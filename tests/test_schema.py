@@ -21,7 +21,9 @@ def schema():
     out = run_cli("schema")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    jsonschema.Draft202012Validator.check_schema(data)
+    jsonschema.Draft7Validator.check_schema(data)
+    # draft-07: the newest draft yaml-language-server (VS Code's YAML extension) understands
+    assert data["$schema"] == "http://json-schema.org/draft-07/schema#"
     return data
 
 
@@ -32,7 +34,7 @@ def seed():
 
 
 def errors(schema, data) -> list[str]:
-    return [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(data)]
+    return [e.message for e in jsonschema.Draft7Validator(schema).iter_errors(data)]
 
 
 def test_seed_spec_is_valid(schema, seed):
@@ -86,13 +88,13 @@ def test_typical_mistakes_fail_the_schema_and_the_reader(schema, seed, mistake):
 
 
 def _props(schema, ref):
-    node = schema["$defs"][ref] if ref else schema
+    node = schema["definitions"][ref] if ref else schema
     return set(node["properties"])
 
 
 def _block_keys(schema):
     keys = set()
-    for option in schema["$defs"]["block"]["oneOf"]:
+    for option in schema["definitions"]["block"]["oneOf"]:
         keys |= set(option.get("properties", {}))
     return keys
 
@@ -108,9 +110,9 @@ def test_schema_keys_are_the_readers(schema):
 
 
 def test_schema_words_are_the_vocabulary(schema):
-    value_obj = schema["$defs"]["value"]["anyOf"][2]
+    value_obj = schema["definitions"]["value"]["anyOf"][2]
     assert value_obj["properties"]["qualifier"]["enum"] == list(vocab.QUALIFIERS)
-    assert schema["$defs"]["indicator"]["properties"]["kind"]["enum"] == list(vocab.MEASURES)
+    assert schema["definitions"]["indicator"]["properties"]["kind"]["enum"] == list(vocab.MEASURES)
 
 
 def test_schema_output_to_a_file(tmp_path):

@@ -100,3 +100,21 @@ def test_usage_errors_exit_two():
     assert out.returncode == 2 and b"usage:" in out.stderr and b"Traceback" not in out.stderr
     out = run_cli("validate", "--format", "xml", SPEC)
     assert out.returncode == 2 and b"invalid choice" in out.stderr
+
+
+def test_pre_commit_hook_runs_validate_on_specs(tmp_path, broken):
+    import tomllib
+
+    import yaml
+
+    from .conftest import ROOT
+
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "reportkit-validate" and "yaml" in hook["types"]
+    script, *args = hook["entry"].split()
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "scripts"]
+    assert scripts[script] == "reportkit.cli:entry"
+    # pre-commit appends the staged file names to the entry
+    assert run_cli(*args, SPEC).returncode == 0
+    assert run_cli(*args, SPEC, broken).returncode == 1
