@@ -297,7 +297,7 @@ def test_traditional_characters_named_with_their_simplified_form():
 
 
 def test_characters_simplified_text_keeps():
-    assert lint("- 显著提升，著名品牌，瞭望塔，乾坤，藉此，于是。", traditional) == []
+    assert lint("- 显著提升，著名品牌，瞭望塔，乾坤，藉此，于是，濛溪河遗址。", traditional) == []
 
 
 # -- RK109 pinyin ------------------------------------------------------------------------------

@@ -47,3 +47,14 @@ def test_validate_does_not_import_opencc():
             "print('opencc' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_real_reports_have_no_false_alarms():
+    """The corpus reports are simplified text: none of their characters is in the table."""
+    from .conftest import CORPUS
+
+    reports = [p for p in sorted(CORPUS.rglob("*.md")) if p.name != "README.md"]
+    assert len(reports) >= 8
+    table = simplified_of()
+    for path in reports:
+        assert set(path.read_text(encoding="utf-8")) & set(table) == set(), path
