@@ -344,3 +344,33 @@ def test_problem_points_at_the_node():
     """).splitlines()
     [p] = problems
     assert text[p.line - 1][p.col - 1:].startswith("indicator: unemployment")
+
+
+# -- the seed web copy, as real text -----------------------------------------------------------
+def _seed_paragraphs(edit=lambda s: s) -> str:
+    from reportkit.clean import clean_web_text
+
+    from .conftest import SEED
+
+    text = edit(clean_web_text(SEED.read_text(encoding="utf-8")))
+    lines = [ln.strip() for ln in text.splitlines()[2:] if ln.strip()]
+    return yaml.safe_dump(lines, allow_unicode=True)
+
+
+def test_seed_wording_states_its_differences_right():
+    """The seed's seven stated differences (five 个百分点, 0.55亿元, 426人) all check out."""
+    assert lint(_seed_paragraphs(), arithmetic) == []
+    problems = lint(_seed_paragraphs(lambda s: s.replace("（6000人以上）426人", "（6000人以上）462人")
+                                     .replace("（7%左右）3.6个", "（7%左右）3.4个")), arithmetic)
+    assert sorted(p.message.rsplit("is ", 1)[1] for p in problems) == ["3.6个百分点", "426人"]
+
+
+def test_raw_seed_is_full_of_what_the_cleaner_removes():
+    from .conftest import SEED
+
+    raw = SEED.read_text(encoding="utf-8")
+    lines = [ln for ln in raw.splitlines()[2:] if ln.strip()]
+    problems = lint(yaml.safe_dump(lines, allow_unicode=True))
+    found = {p.code for p in problems}
+    assert {"RK107", "RK108", "RK109"} <= found
+    assert len([p for p in problems if p.code == "RK108"]) > 50
