@@ -360,8 +360,10 @@ def _seed_paragraphs(edit=lambda s: s) -> str:
 def test_seed_wording_states_its_differences_right():
     """The seed's seven stated differences (five 个百分点, 0.55亿元, 426人) all check out."""
     assert lint(_seed_paragraphs(), arithmetic) == []
-    problems = lint(_seed_paragraphs(lambda s: s.replace("（6000人以上）426人", "（6000人以上）462人")
-                                     .replace("（7%左右）3.6个", "（7%左右）3.4个")), arithmetic)
+    def slips(text: str) -> str:
+        return text.replace("以上）426人", "以上）462人").replace("左右）3.6个", "左右）3.4个")
+
+    problems = lint(_seed_paragraphs(slips), arithmetic)
     assert sorted(p.message.rsplit("is ", 1)[1] for p in problems) == ["3.6个百分点", "426人"]
 
 
