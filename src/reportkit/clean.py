@@ -118,7 +118,7 @@ CHROME_MARKERS = ("发布时间", "发布日期", "来源：", "来源:", "阅�
 _DATE_RE = re.compile(r"(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
 _PUBLISHED_RE = re.compile(r"(?:发布时间|发布日期|日期)[:：]?\s*(\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2})")
 _PUBLISHER_RE = re.compile(r"来源[:：]\s*([^\s:：\[\]|]+)")
-_SITE_RE = re.compile(r"(?:https?://)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:/\S*)?", re.I)
+_SITE_RE = re.compile(r"(?:https?://)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:/\S*)?", re.IGNORECASE)
 
 
 def is_traditional(text: str, threshold: float = 0.02) -> bool:
@@ -171,7 +171,8 @@ def chrome_metadata(line: str) -> dict[str, str]:
 
 
 #: A "?" standing for a lost character: between Han characters, or before pinyin / ASCII debris.
-_QMARK_RE = re.compile(rf"\?(?=[{_HAN}{_PINYIN_LETTERS}|)(])|(?<=[{_HAN}])\?(?=[^\s\"'”’)）\]]|$)")
+_QMARK_RE = re.compile(rf"(?<=[{_HAN}])\?(?=[^\s\"'”’)）\]])"
+                       r"|\?(?=[a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])")
 _QMARK_TOKEN = re.compile(rf"\?[{_PINYIN_LETTERS}]*[)|]*")
 _HTML_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&(?:nbsp|amp|lt|gt|quot|#\d+);"
                       r"|(?<![A-Za-z<])/(?:p|div|span|br|strong|b|i|em|font|td|tr|li|a)>")

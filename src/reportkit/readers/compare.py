@@ -13,8 +13,8 @@ import difflib
 from dataclasses import dataclass, field
 
 from ..flat import MARK_RE, note_numbers
-from ..model import (DashList, Paragraph, Report, ResultList, Section, TargetList, results,
-                     targets, walk)
+from ..model import (DashList, Paragraph, Report, ResultList, Section, TargetList, results, targets,
+                     walk)
 
 _RESULT_FIELDS = ("level", "growth", "growth_note", "target", "measure", "comparisons", "name",
                   "verb")

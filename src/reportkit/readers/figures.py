@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from itertools import islice
 
 from .. import vocab as v
 from ..model import Comparison, Indicator, Pos, Result, Target, Value
@@ -32,6 +33,9 @@ _EQUAL_RE = re.compile(r"^与(.+?)持平$")
 _UNKNOWN_NAME_RE = re.compile(r"^([\u4e00-\u9fffA-Za-z]{2,16}?)(?=为|实现|达到|增长|下降|确保|力争|控制在|"
                               r"保持在|稳定在|-?\d)")
 _MEASURES = ("", "growth", "level", "ceiling")
+#: Readings tried per line: few items with few options each, so this is never reached in
+#: practice; it bounds the work on a pathological line.
+MAX_COMBOS = 256
 
 
 @dataclass
@@ -125,10 +129,7 @@ def _result_clause(clause: str, items: list[dict], registry: Registry) -> bool:
         sign = -1 if g.group(1) == v.GROWTH_DOWN else 1
         new["growth"] = sign * Decimal(g.group(3))
         new["growth_note"] = g.group(2) or ""
-    elif lv and lv.group(3) == ind.unit:
-        new["level"] = Decimal(lv.group(2))
-        new["verb"] = lv.group(1) or ""
-    elif lv and not lv.group(3) and ind.unit == "":
+    elif lv and lv.group(3) == ind.unit or lv and not lv.group(3) and ind.unit == "":
         new["level"] = Decimal(lv.group(2))
         new["verb"] = lv.group(1) or ""
     else:
@@ -191,7 +192,6 @@ def _settle_result(items: list[dict], body: str, registry: Registry, understood:
 def _result_combos(items: list[dict], registry: Registry):
     """Every way of reading the results' targets (measure × unit), most likely first."""
     options = [_result_options(d, registry) for d in items]
-    # Few items and few options each: the product is small (≤ 4^n with n ≤ 3 in practice).
     def rec(i):
         if i == len(options):
             yield []
@@ -199,12 +199,7 @@ def _result_combos(items: list[dict], registry: Registry):
         for opt in options[i]:
             for tail in rec(i + 1):
                 yield [opt, *tail]
-    count = 0
-    for combo in rec(0):
-        count += 1
-        if count > 256:
-            return
-        yield combo
+    yield from islice(rec(0), MAX_COMBOS)
 
 
 def _result_options(d: dict, registry: Registry) -> list[Result]:
@@ -270,10 +265,10 @@ def parse_target(line: str, registry: Registry, pos: Pos | None = None,
     stop = body[-1:] in ("。", "；", "，") and body[-1:]
     core = body[:-1] if stop else body
     parsed, understood, new = [], True, []
-    for clause in split_top(core):
-        t = _target_clause(clause, registry)
-        if t is None and allow_new and match_name(clause, registry) is None:
-            t, ind = _new_indicator_target(clause)
+    for part in split_top(core):
+        t = _target_clause(part, registry)
+        if t is None and allow_new and match_name(part, registry) is None:
+            t, ind = _new_indicator_target(part)
             if ind is not None:
                 new.append(ind)
         if t is None:
@@ -368,12 +363,18 @@ def _target_combos(parsed: list[dict], registry: Registry):
         for opt in options[i]:
             for tail in rec(i + 1):
                 yield [opt, *tail]
-    count = 0
-    for combo in rec(0):
-        count += 1
-        if count > 256:
-            return
-        yield combo
+    yield from islice(rec(0), MAX_COMBOS)
+
+
+def _as_value(parsed: tuple | None, default_unit: str) -> Value | None | bool:
+    """A parsed (number, unit, qualifier) as a Value in a measure whose unit is
+    ``default_unit``; False when the unit cannot belong to that measure (% of a level)."""
+    if parsed is None:
+        return None
+    number, unit, qual = parsed
+    if unit == v.PERCENT and default_unit != v.PERCENT:
+        return False
+    return Value(number, qual, None if unit == default_unit else unit)
 
 
 def _target_options(d: dict, registry: Registry) -> list[Target]:
@@ -383,15 +384,8 @@ def _target_options(d: dict, registry: Registry) -> list[Target]:
                                                              _MEASURES[1:])
     out = []
     for measure in sorted(wanted, key=lambda m: m != ind.kind):
-        def val(key):
-            if key not in d:
-                return None
-            number, unit, qual = d[key]
-            default = measure_unit(measure, ind)
-            if unit == v.PERCENT and default != v.PERCENT:
-                return False
-            return Value(number, qual, None if unit == default else unit)
-        vals = {k: val(k) for k in ("ensure", "strive", "value")}
+        default = measure_unit(measure, ind)
+        vals = {k: _as_value(d.get(k), default) for k in ("ensure", "strive", "value")}
         if any(x is False for x in vals.values()):
             continue
         out.append(Target(indicator=d["indicator"], name=d.get("name", ""),

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from .. import vocab as v
-from ..model import (DashList, Indicator, Meta, Note, Paragraph, Pos, Report, ResultList,
-                     Section, Source, Speaker, TargetList)
+from ..model import (DashList, Indicator, Meta, Note, Paragraph, Pos, Report, ResultList, Section,
+                     Source, Speaker, TargetList)
 from ..problems import Problem
 from ..registry import Registry, builtin
 from .figures import parse_result, parse_target, split_top
@@ -248,7 +248,7 @@ class Builder:
             return False
         key = m.group(1) or m.group(2)
         body = m.group(3)
-        term, sep, expl = _split_term(body, ln.bold)
+        term, _, expl = _split_term(body, ln.bold)
         old = self.notes.get(key)
         self.notes[key] = Note(key, term or (old.term if old else ""), expl, pos=self.pos(ln))
         return True
