@@ -118,3 +118,18 @@ def test_pre_commit_hook_runs_validate_on_specs(tmp_path, broken):
     # pre-commit appends the staged file names to the entry
     assert run_cli(*args, SPEC).returncode == 0
     assert run_cli(*args, SPEC, broken).returncode == 1
+
+
+def test_validate_keeps_heavy_imports_off_its_path():
+    """It runs on every commit: only PyYAML among the dependencies may load."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from reportkit.cli import main; main(['validate', "
+            f"{str(SPEC)!r}]); print(' '.join(sorted(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=False)
+    loaded = set(out.stdout.split("\n")[-2].split())
+    heavy = {"opencc", "docx", "reportlab", "lxml", "rjieba", "rich", "fontTools",
+             "diff_match_patch", "jsonschema", "reportkit.clean"}
+    assert "yaml" in loaded and not heavy & loaded
