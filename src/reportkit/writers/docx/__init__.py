@@ -79,6 +79,8 @@ class _Layout:
         self.notes_before = int(_opt(style, 0, "notes", "lines_before"))
         self.header_text = str(_opt(style, "", "header", "text") or "")
         self.line_numbers = bool(_opt(style, False, "line_numbers"))
+        self.widow_control = bool(_opt(style, False, "body", "widow_control"))
+        self.keep_headings = bool(_opt(style, True, "body", "keep_headings_with_next"))
 
     def page(self, with_header: bool) -> oxml.Page:
         """Page geometry: margins from the type area, footer placed for the page number."""
@@ -256,7 +258,8 @@ def _styles(lay: _Layout) -> str:
     s, P, S = lay.style, oxml.ParaFormat, oxml.StyleDef
     font = s.font
     centred = P(align="center", first_line=0)
-    styles = [S("Normal", "Normal", ppr=P(align="both", first_line=lay.indent, strict_grid=True),
+    styles = [S("Normal", "Normal", ppr=P(align="both", first_line=lay.indent, strict_grid=True,
+                                          widow_control=lay.widow_control),
                 rpr=_run_format(font("body"))),
               S("RkTitle", "Title", ppr=centred, rpr=_run_format(font("title")),
                 based_on="Normal"),
@@ -268,7 +271,8 @@ def _styles(lay: _Layout) -> str:
     for level in range(1, 5):
         styles.append(S(f"Heading{level}", f"heading {level}", based_on="Normal",
                         next_style="Normal", rpr=_run_format(font(f"heading{level}")),
-                        ppr=P(first_line=lay.heading_indent, keep_next=True, outline=level - 1)))
+                        ppr=P(first_line=lay.heading_indent, keep_next=lay.keep_headings,
+                              outline=level - 1)))
     styles += [S("RkNotesHeading", "Notes Heading", ppr=P(align="center", first_line=0,
                                                           keep_next=True),
                  rpr=_run_format(font("notes_heading")), based_on="Normal"),
@@ -276,7 +280,7 @@ def _styles(lay: _Layout) -> str:
                S("RkLead", "Lead", kind="character", rpr=_run_format(font("lead")))]
     pn = font("page_number")
     side = round(float(s.value("page_number", "side_indent_chars")) * pn.size * PT)
-    off_grid = dict(auto_line=True, first_line=0)
+    off_grid = dict(auto_line=True, first_line=0, no_line_numbers=True)
     styles += [S("RkPageNumberOdd", "Page Number Odd", rpr=_run_format(pn, 0),
                  ppr=P(align="right", right=side, **off_grid)),
                S("RkPageNumberEven", "Page Number Even", rpr=_run_format(pn, 0),
@@ -288,7 +292,8 @@ def _styles(lay: _Layout) -> str:
                         ppr=P(align=align, **off_grid)))
     body = font("body")
     defaults_r = oxml.RunFormat(body.name, body.latin, body.size, False, lay.char_spacing)
-    defaults_p = P(align="both", line=lay.line_pitch, strict_grid=True)
+    defaults_p = P(align="both", line=lay.line_pitch, strict_grid=True,
+                   widow_control=lay.widow_control)
     return oxml.styles_xml(defaults_r, defaults_p, styles)
 
 

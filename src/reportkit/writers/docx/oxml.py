@@ -88,6 +88,8 @@ class ParaFormat:
     right: int | None = None
     line: int = 0  #: exact line height in twips; 0 leaves the default
     auto_line: bool = False  #: single spacing, off the document grid (headers, footers)
+    no_line_numbers: bool = False  #: left out of line numbering (LibreOffice counts footers)
+    widow_control: bool | None = None  #: None leaves the inherited setting
     keep_next: bool = False
     outline: int | None = None
     before_page_break: bool = False
@@ -103,6 +105,10 @@ def ppr_inner(f: ParaFormat) -> str:
         out.append("<w:keepNext/>")
     if f.before_page_break:
         out.append("<w:pageBreakBefore/>")
+    if f.widow_control is not None:
+        out.append(f'<w:widowControl w:val="{int(f.widow_control)}"/>')
+    if f.no_line_numbers:
+        out.append("<w:suppressLineNumbers/>")
     if f.strict_grid:
         out.append('<w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/>'
                    '<w:autoSpaceDN w:val="0"/>')
