@@ -134,3 +134,17 @@ def test_more_results_in_one_sentence():
     assert isinstance(block, ResultList) and not isinstance(block, TargetList)
     assert [r.indicator for r in results(report)] == ["new_jobs", "unemployment"]
     assert isinstance(block.items[0].more[0], Result)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("  - results: [{indicator: gdp, growth: 6.7, ensure: 6.5}]\n",
+     "unknown key `ensure` in a result; `ensure` belongs in a target (RK021)"),
+    ("  - {title: 甲}\n", "unknown key `title` in a body item; `title` belongs in `meta`"),
+    ("  - targets: [{indicator: gdp, vlaue: 6}]\n",
+     "unknown key `vlaue` in a target; did you mean `value`?"),
+    ("  - results: [{indicator: gdp, ? [a, b] : 1}]\n",
+     "a key in a result must be a word, not a list"),
+])
+def test_keys_in_the_wrong_place(body, expected):
+    found = messages(body)
+    assert len(found) == 1 and expected in found[0], found

@@ -124,14 +124,14 @@ class _Converter:
             return None
         out: dict[str, yaml.Node] = {}
         for k, val in node.value:
-            key = k.value if isinstance(k, yaml.ScalarNode) else str(k.value)
+            if not isinstance(k, yaml.ScalarNode):
+                self.error(k, "RK021", f"a key in {what} must be a word, not {_kind(k)}")
+                continue
+            key = k.value
             if key in out:
                 self.error(k, "RK022", f"duplicate key `{key}` in {what}")
             elif key not in keys:
-                near = difflib.get_close_matches(key, keys, n=1)
-                hint = f"; did you mean `{near[0]}`?" if near else \
-                    f"; expected one of: {', '.join(keys)}"
-                self.error(k, "RK021", f"unknown key `{key}` in {what}{hint}")
+                self.error(k, "RK021", f"unknown key `{_short(key)}` in {what}{_hint(key, keys)}")
             else:
                 out[key] = val
         for r in required:
@@ -326,7 +326,8 @@ class _Converter:
         m = self.mapping(node, TARGET_KEYS, "a target", required=("indicator",))
         if m is None:
             return None
-        if "value" not in m and "ensure" not in m and "strive" not in m:
+        if "value" not in m and "ensure" not in m and "strive" not in m \
+                and len(m) == len(node.value):  # else a misspelt key is the likely cause
             self.error(node, "RK023", "a target needs `value`, or `ensure` and/or `strive`")
         if "value" in m and ("ensure" in m or "strive" in m):
             self.error(m["value"], "RK026", "a target has either `value` or `ensure`/`strive`")
@@ -370,6 +371,25 @@ class _Converter:
             return None
         return Note(self.str_(m.get("key"), "`key`"), self.str_(m.get("term"), "`term`"),
                     self.str_(m.get("text"), "`text`"), self.pos(node))
+
+
+#: Where each key belongs, for "`ensure` belongs in a target" when it is written elsewhere.
+_HOMES = (("the top level of the spec", TOP_KEYS), ("`meta`", META_KEYS),
+          ("a body item", BLOCK_KEYS), ("a result", RESULT_KEYS), ("a target", TARGET_KEYS),
+          ("an indicator", INDICATOR_KEYS), ("a note", NOTE_KEYS))
+
+
+def _hint(key: str, keys: tuple[str, ...]) -> str:
+    """"; did you mean `target`?", "; `ensure` belongs in a target", or the keys allowed."""
+    homes = [what for what, keys_there in _HOMES if key in keys_there]
+    if homes:  # a real key in the wrong place: a near miss here would mislead
+        return f"; `{key}` belongs in {' or '.join(homes)}"
+    near = difflib.get_close_matches(key, keys, n=1)
+    return f"; did you mean `{near[0]}`?" if near else f"; expected one of: {', '.join(keys)}"
+
+
+def _short(text: str) -> str:
+    return text if len(text) < 40 else text[:37] + "…"
 
 
 def _kind(node: yaml.Node) -> str:
