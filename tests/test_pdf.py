@@ -81,15 +81,16 @@ def test_page_is_a4_with_the_official_margins(pages):
     assert all(37 * PT <= t <= 37 * PT + 28.95 for t in tops)
 
 
-def test_full_pages_have_22_lines_and_full_lines_28_characters(seed_pdf):
+def test_pages_hold_22_lines_and_lines_28_characters(seed_pdf):
     pages = body_lines(seed_pdf)
-    full = [p for p in pages[1:-1]]
-    assert full and all(len(p) == 22 for p in full), [len(p) for p in pages]
-    widths = [len(row) for page in full for row in page if row.isascii() is False]
-    # a line of Chinese text holds at most 28 characters; most full lines hold exactly 28
-    cjk_only = [row for page in full for row in page if all(not ch.isascii() for ch in row)]
-    assert max(len(r) for r in cjk_only) == 28
-    assert max(widths) <= 40  # digits are narrower: more of them fit
+    inner = pages[1:-1]
+    assert all(len(p) <= 22 for p in pages)
+    # a page is short only where a heading is kept with its paragraph or a paragraph is not
+    # split leaving a single line: most pages are full
+    assert sum(len(p) == 22 for p in inner) >= 0.6 * len(inner), [len(p) for p in pages]
+    cjk_only = [row for page in inner for row in page if all(not ch.isascii() for ch in row)]
+    lengths = [len(r.rstrip("、。，")) for r in cjk_only]  # a hanging mark stands outside
+    assert max(lengths) == 28 and lengths.count(28) > len(lengths) / 2
 
 
 def test_line_pitch_is_the_grid(pages):

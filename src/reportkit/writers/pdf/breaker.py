@@ -27,6 +27,12 @@ from ... import vocab
 NO_START = frozenset("，。、；：？！”’）》〉】」』〕〗…—·,.;:?!)]}%‰℃")
 #: Marks that must not end a line.
 NO_END = frozenset("“‘（《〈【「『〔〖([{")
+#: Marks that may hang in the right margin when they would start the next line (LibreOffice's
+#: "allow hanging punctuation", on for the .docx: its zh-CN hanging characters).
+HANGING = frozenset("、。，．,.")
+#: Closing marks (Unicode line-break class CL) that keep a Latin letter or digit after them:
+#: LibreOffice never breaks "同）|6.7%" or "22.6%、|21.4%", so neither do we.
+_CLOSE = frozenset("、。，．）》〉】」』〕〗］｝")
 
 _LATIN = re.compile(r"[A-Za-z0-9.%+\-/#&@_'~‰]+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?")
@@ -51,6 +57,8 @@ def glue(text: str) -> list[bool]:
     g = [True] + [False] * (len(text) - 1) if text else []
     for i in range(1, len(text)):
         if text[i] in NO_START or text[i - 1] in NO_END:
+            g[i] = True
+        elif text[i - 1] in _CLOSE and text[i].isascii() and text[i].isalnum():
             g[i] = True
     for regex in (_LATIN, _MARK):
         for m in regex.finditer(text):
@@ -78,24 +86,30 @@ def clusters(text: str) -> list[tuple[int, int]]:
     return list(zip(starts, starts[1:] + [len(text)]))
 
 
-def break_lines(text: str, widths: Sequence[float], first: float, rest: float | None = None
+def break_lines(text: str, widths: Sequence[float], first: float, rest: float | None = None,
+                hanging: frozenset = frozenset(), tails: Sequence[float] | None = None
                 ) -> list[Span]:
     """Split a paragraph into lines: ``first`` is the first line's width, ``rest`` the others'.
 
     A cluster wider than a whole line is split by character (it cannot fit otherwise).
-    Spaces at the end of a line take no room, as in Word and LibreOffice.
+    Spaces at the end of a line take no room, as in Word and LibreOffice, and so does one
+    final mark of ``hanging`` (it hangs in the margin). ``tails[i]`` is the part of
+    ``widths[i]`` that is not needed when a line ends after character i (the space Chinese
+    keeps from a following Latin letter).
     """
     rest = first if rest is None else rest
+    if tails:
+        widths = _TailWidths(widths, tails)
     spans: list[Span] = []
     start, width = 0, 0.0
     for a, b in clusters(text):
         room = rest if spans else first
         w = sum(widths[a:b])
-        if a > start and width + _trim(text, widths, a, b, w) > room + EPS:
+        if a > start and width + _trim(text, widths, a, b, w, hanging) > room + EPS:
             spans.append(Span(start, a, width))
             start, width, room = a, 0.0, rest
         width += w
-        while _trim(text, widths, start, b, width) > room + EPS and b - start > 1:
+        while _trim(text, widths, start, b, width, hanging) > room + EPS and b - start > 1:
             cut = _fit(widths, start, b, room)  # a cluster longer than a line: split by force
             spans.append(Span(start, cut, sum(widths[start:cut])))
             start, width, room = cut, sum(widths[cut:b]), rest
@@ -103,12 +117,26 @@ def break_lines(text: str, widths: Sequence[float], first: float, rest: float | 
     return spans
 
 
-def _trim(text: str, widths: Sequence[float], a: int, b: int, w: float) -> float:
-    """The width [a, b) needs at the end of a line: trailing spaces hang in the margin."""
+def _trim(text: str, widths: Sequence[float], a: int, b: int, w: float,
+          hanging: frozenset = frozenset()) -> float:
+    """The width [a, b) needs at the end of a line: trailing spaces and one hanging mark
+    stand in the margin."""
     while b > a and text[b - 1] == " ":
         b -= 1
         w -= widths[b]
+    if b - a > 1 and text[b - 1] in hanging:
+        w -= widths[b - 1]
+    elif b > a and isinstance(widths, _TailWidths):
+        w -= widths.tails[b - 1]
     return w
+
+
+class _TailWidths(list):
+    """Widths that also know each character's tail (see break_lines)."""
+
+    def __init__(self, widths, tails):
+        super().__init__(widths)
+        self.tails = tails
 
 
 def _fit(widths: Sequence[float], start: int, end: int, room: float) -> int:

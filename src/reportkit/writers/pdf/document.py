@@ -31,18 +31,39 @@ def build(report: Report, style: Style) -> bytes:
     return draw(report, style, geo, faces, pages)
 
 
+#: Front-matter kinds: one blank line (front.lines_after) follows the last of them.
+FRONT = ("title", "occasion", "speaker")
+
+
 def make_paras(lines: list[Line], faces: Faces, geo: Geometry, style: Style) -> list[Para]:
-    """Paragraphs ready to draw, broken into lines (the title by meaning, the rest by width)."""
+    """Paragraphs ready to draw, broken into lines (title and occasion by meaning, the rest
+    by width), with the blank lines the style puts between the parts of the report."""
+    broken = {"title": float(style.value("title", "max_chars_per_line")),
+              "occasion": float(_opt(style, 1000, "front", "occasion_max_chars"))}
     paras = []
-    for line in lines:
-        para = layout.make_para(line, faces, geo)
-        if line.kind == "title":
-            para.lines = title.title_spans(para, int(style.value("title", "max_chars_per_line")))
-            para.space_after = int(style.value("title", "lines_after"))
+    for n, line in enumerate(lines):
+        para = layout.make_para(line, faces, geo, style)
+        if line.kind in broken:
+            para.lines = title.title_spans(para, broken[line.kind])
         else:
             layout.break_para(para, geo)
+        nxt = lines[n + 1].kind if n + 1 < len(lines) else ""
+        if line.kind == "title":
+            para.space_after = int(style.value("title", "lines_after"))
+        elif line.kind in FRONT and nxt not in FRONT and nxt:
+            para.space_after = int(_opt(style, 0, "front", "lines_after"))
+        if line.kind == "notes_heading":
+            para.space_before = int(_opt(style, 0, "notes", "lines_before"))
         paras.append(para)
     return paras
+
+
+def _opt(style: Style, default, *path):
+    """A style value that older or user profiles may lack."""
+    try:
+        return style.value(*path)
+    except (KeyError, TypeError):
+        return default
 
 
 def check_glyphs(report: Report, paras: list[Para]) -> None:

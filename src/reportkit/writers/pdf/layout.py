@@ -74,8 +74,10 @@ class Para:
     first_indent: float = 0.0
     indent: float = 0.0
     keep_next: bool = False
+    space_before: int = 0  #: empty grid lines before the paragraph
     space_after: int = 0  #: empty grid lines after the paragraph
     lines: list[breaker.Span] = field(default_factory=list)
+    tails: list[float] = field(default_factory=list)  #: autospace, unused at a line end
 
 
 @dataclass(frozen=True)
@@ -90,21 +92,22 @@ class Placed:
     number: int = 0  #: line number on the page (review style), 0 for none
 
 
-#: Flat line kinds and how they sit: alignment, first-line indent and left indent in characters.
+#: Flat line kinds and how they sit: alignment, first-line indent and left indent in grid
+#: characters (as the .docx styles: Normal is justified with a two-character first line).
 PLACEMENT = {
     "title": ("center", 0, 0),
     "occasion": ("center", 0, 0),
     "speaker": ("center", 0, 0),
-    "salutation": ("left", 0, 0),
-    "heading": ("justify", 2, 0),
-    "para": ("justify", 2, 0),
-    "dash": ("justify", 2, 0),
-    "result": ("justify", 2, 0),
-    "target": ("justify", 2, 0),
+    "salutation": ("justify", 0, 0),
     "notes_heading": ("center", 0, 0),
-    "note": ("justify", 2, 0),
 }
+#: The first-line indent of the other kinds comes from the style (body / heading indent).
+INDENT_KEY = {"heading": "heading_indent_chars"}
 
+#: Between Chinese and a Latin letter or digit LibreOffice (like Word's autoSpaceDE/DN) adds
+#: a fifth of an em, and the last character before any change of script keeps its full width
+#: (the run's character spacing stops there). Measured on its rendering of the .docx.
+AUTOSPACE_EM = 0.2
 
 class Faces:
     """The faces of a style's roles (Chinese face and Latin face), looked up once."""
@@ -128,46 +131,149 @@ def is_latin(ch: str) -> bool:
     return " " < ch < "\x7f"
 
 
-def make_para(line: Line, faces: Faces, geo: Geometry) -> Para:
-    """Characters, widths and styles of a flat line, with its placement from PLACEMENT."""
-    text, widths, styles = [], [], []
+def is_ideograph(ch: str) -> bool:
+    """Chinese characters proper (not punctuation): the side of an autospace."""
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000"
+
+
+def is_weak(ch: str) -> bool:
+    """Characters with no script of their own (spaces, General Punctuation: “”‘’—…•).
+
+    LibreOffice draws them in the face of the script before them (the Latin face after a
+    digit: "2”" uses Times New Roman's narrow quote), or of the first script after them at
+    the start of a paragraph; the .docx's w:hint does not change that.
+    """
+    return ch in " \xa0" or "\u2000" <= ch <= "\u206f"
+
+
+def latin_flags(text: list[str]) -> list[bool]:
+    """For each character, whether it is set in the Latin face (weak ones resolved)."""
+    flags: list[bool | None] = [None if is_weak(ch) else ch < "\u0250" for ch in text]
+    strong = [f for f in flags if f is not None]
+    prev = strong[0] if strong else False
+    for i, f in enumerate(flags):
+        if f is None:
+            flags[i] = prev
+        else:
+            prev = f
+    return [bool(f) for f in flags]
+
+
+def make_para(line: Line, faces: Faces, geo: Geometry, style: Style) -> Para:
+    """Characters, widths and styles of a flat line, with its placement from the style."""
+    text, roles = [], []
     for role, run in rk_fonts.line_runs(line):
-        for ch in run:
-            st = faces.run_style(role, is_latin(ch))
-            text.append(ch)
-            widths.append(st.face.width(ch, st.size) + geo.spacing)
-            styles.append(st)
-    align, first, indent = PLACEMENT.get(line.kind, ("justify", 2, 0))
-    return Para(line, "".join(text), widths, styles, align, first * geo.em, indent * geo.em,
-                keep_next=line.kind in ("heading", "notes_heading"))
+        text += run
+        roles += [role] * len(run)
+    latin = latin_flags(text)
+    styles = [faces.run_style(role, lat) for role, lat in zip(roles, latin)]
+    widths, tails = char_widths(text, styles, latin, geo.spacing)
+    align, first, indent = PLACEMENT.get(line.kind, ("justify", None, 0))
+    if first is None:
+        first = float(style.value("body", INDENT_KEY.get(line.kind, "first_line_indent_chars")))
+    pitch = geo.em + geo.spacing  # one grid character, as the .docx counts indents
+    return Para(line, "".join(text), widths, styles, align, first * pitch, indent * pitch,
+                keep_next=line.kind in ("heading", "notes_heading"), tails=tails)
+
+
+def char_widths(text: list[str], styles: list[RunStyle], latin: list[bool], spacing: float
+                ) -> tuple[list[float], list[float]]:
+    """Advance of each character as LibreOffice sets the .docx runs (see AUTOSPACE_EM), and
+    the autospace part of it, which a line ending there does not need."""
+    widths, tails = [], []
+    for i, (ch, st) in enumerate(zip(text, styles)):
+        w, tail = st.face.width(ch, st.size), 0.0
+        if i + 1 < len(text) and latin[i] != latin[i + 1]:
+            if _autospaced(ch, text[i + 1]):
+                tail = AUTOSPACE_EM * st.size
+        else:
+            w += spacing
+        widths.append(w + tail)
+        tails.append(tail)
+    return widths, tails
+
+
+def _autospaced(a: str, b: str) -> bool:
+    return (is_ideograph(a) and b.isascii() and b.isalnum()) or (
+        a.isascii() and a.isalnum() and is_ideograph(b))
 
 
 def break_para(para: Para, geo: Geometry) -> None:
     """Fill ``para.lines`` with the paragraph's lines on the grid width."""
     room = geo.type_width - para.indent
-    para.lines = breaker.break_lines(para.text, para.widths, room - para.first_indent, room)
+    para.lines = breaker.break_lines(para.text, para.widths, room - para.first_indent, room,
+                                     breaker.HANGING, para.tails)
+
+
+#: Widow and orphan control: at least this many lines of a paragraph at the foot and at the
+#: head of a page, as LibreOffice lays out the .docx (Word's widow control).
+ORPHANS = 2
+WIDOWS = 2
 
 
 def paginate(paras: list[Para], geo: Geometry) -> list[list[Placed]]:
-    """Put every line in a grid slot; a heading is kept with the line after it."""
+    """Put every line in a grid slot, page by page.
+
+    A paragraph is split across pages only leaving ORPHANS lines at the foot and WIDOWS at the
+    head; a paragraph kept with the next (a heading) moves to a new page unless it, the
+    paragraphs it is kept with and the first lines after them fit.
+    """
     pages: list[list[Placed]] = [[]]
     slot = 0
+
+    def new_page() -> None:
+        nonlocal slot
+        pages.append([])
+        slot = 0
+
     for n, para in enumerate(paras):
-        need = 2 if para.keep_next and n + 1 < len(paras) else 1
-        if slot and slot + min(need, len(para.lines)) > geo.lines:
-            pages.append([])
-            slot = 0
-        for i, span in enumerate(para.lines):
-            if slot >= geo.lines:
-                pages.append([])
-                slot = 0
-            pages[-1].append(_place(para, i, span, slot, geo))
-            slot += 1
+        slot += para.space_before
+        if slot >= geo.lines or (slot and slot + _kept_lines(paras, n) > geo.lines):
+            new_page()
+        i = 0
+        while i < len(para.lines):
+            take = _fits(len(para.lines) - i, geo.lines - slot, first=i == 0)
+            if take == 0:
+                new_page()
+                continue
+            for j in range(i, i + take):
+                pages[-1].append(_place(para, j, para.lines[j], slot, geo))
+                slot += 1
+            i += take
+            if i < len(para.lines):
+                new_page()
         slot += para.space_after
         if slot >= geo.lines and n + 1 < len(paras):
-            pages.append([])
-            slot = 0
+            new_page()
     return pages
+
+
+def _fits(left: int, room: int, first: bool) -> int:
+    """How many of a paragraph's ``left`` lines go on a page with ``room`` free slots
+    (0: start the paragraph on the next page)."""
+    if left <= room:
+        return left
+    take = room if left - room >= WIDOWS else left - WIDOWS
+    return take if take >= (ORPHANS if first else 1) else 0
+
+
+def _head(count: int) -> int:
+    """The fewest lines a paragraph of ``count`` lines can start a page foot with."""
+    return count if count < ORPHANS + WIDOWS else ORPHANS
+
+
+def _kept_lines(paras: list[Para], n: int) -> int:
+    """Lines that must share a page with the start of paragraph n: its own first lines, or a
+    chain of paragraphs kept with the next and the first lines of the one that ends it."""
+    if not paras[n].keep_next:
+        return _head(len(paras[n].lines))
+    need = 0
+    while n < len(paras) and paras[n].keep_next:
+        need += len(paras[n].lines) + paras[n].space_after
+        n += 1
+        if n < len(paras):
+            need += paras[n].space_before
+    return need + (_head(len(paras[n].lines)) if n < len(paras) else 0)
 
 
 def _place(para: Para, i: int, span: breaker.Span, slot: int, geo: Geometry) -> Placed:
