@@ -221,13 +221,17 @@ def _pair_children(old: list[Unit], new: list[Unit], pairs: dict[int, int]) -> N
 
 
 def similarity(a: str, b: str) -> float:
-    """How alike two paragraphs are (0–1).
+    """How alike two paragraphs are (0–1); 0 for any pair below PARA_SIMILAR's reach.
 
     Short lines (a target line, a heading) use difflib's ratio, since one changed number is a
     large share of their character pairs; long ones use shared character pairs, which is fast.
     """
-    if len(a) + len(b) <= SHORT:
-        return SequenceMatcher(None, a, b).ratio()
+    la, lb = len(a), len(b)
+    if min(la, lb) < PARA_SIMILAR * max(la, lb):
+        return 0.0  # either measure is at most the length ratio: too unlike to pair
+    if la + lb <= SHORT:
+        matcher = SequenceMatcher(None, a, b)
+        return matcher.ratio() if matcher.quick_ratio() >= PARA_SIMILAR else 0.0
     return jaccard(bigrams(a), bigrams(b))
 
 

@@ -6,7 +6,7 @@ redline lays those out); ``to_model`` turns them into the DiffResult's SectionDi
 
 from __future__ import annotations
 
-import bisect
+import heapq
 from dataclasses import dataclass, field
 
 from ..flat import Line
@@ -16,6 +16,8 @@ from .text import Pieces, changed_chars, word_diff
 
 #: A paragraph that left its section pairs with one elsewhere at this similarity or more.
 MOVE_SIMILAR = 0.6
+#: How many of a paragraph's sampled character pairs look for where it came from.
+RAREST = 32
 
 
 @dataclass
@@ -134,8 +136,9 @@ def _cross_moves(entries: list[SecEntry]) -> None:
 
 
 def _features(text: str) -> set[str]:
-    # a fixed sample of the character pairs: cheap to index, the same in every run
-    return {g for g in bigrams(text) if (ord(g[0]) * 31 + ord(g[1])) % 7 == 0}
+    # a fixed sample of the character pairs (by first character): cheap to index, and the same
+    # in every run, unlike a sample by hash()
+    return {g for g in bigrams(text) if ord(g[0]) % 5 == 0}
 
 
 def _similar_moves(gone, came, pairs: dict[int, int]) -> None:
@@ -151,15 +154,19 @@ def _similar_moves(gone, came, pairs: dict[int, int]) -> None:
         if j in pairs:
             continue
         counts: dict[int, int] = {}
-        for f in _features(p.new.full):
-            posting = index.get(f, ())
-            if len(posting) <= 64:  # features shared by everything say nothing
-                for i in posting:
-                    counts[i] = counts.get(i, 0) + 1
-        best = sorted(counts, key=lambda i: (-counts[i], i))[:4]
+        # the rarest features only: they point at the few likely sources, and bound the work
+        feats = sorted(_features(p.new.full), key=lambda f: (len(index.get(f, ())), f))
+        for f in feats[:RAREST]:
+            for i in index.get(f, ()):
+                counts[i] = counts.get(i, 0) + 1
+        best = heapq.nsmallest(4, counts, key=lambda i: (-counts[i], i))
         new_grams = bigrams(p.new.full)
         for i in best:
-            s = jaccard(bigrams(gone[i][1].old.full), new_grams)
+            old_text = gone[i][1].old.full
+            if min(len(old_text), len(p.new.full)) < MOVE_SIMILAR * max(len(old_text),
+                                                                        len(p.new.full)):
+                continue
+            s = jaccard(bigrams(old_text), new_grams)
             if s >= MOVE_SIMILAR:
                 scored.append((-s, j, i))
     scored.sort()

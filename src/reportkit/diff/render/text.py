@@ -1,7 +1,8 @@
 """The terminal view: targets table, then changed sections with coloured word diffs (rich).
 
 Deletions are red and struck through, insertions green and underlined, so the view still reads
-without colour. It fits 100 columns; long unchanged runs are elided to their ends.
+without colour. It fits 100 columns; long unchanged runs are elided to their ends, and added or
+removed paragraphs show their first characters and their length.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from . import elide, share
 from .labels import CHANGE, OP, STATUS, VERDICT, outcome_text
 
 WIDTH = 100
+#: Added and removed paragraphs show this many characters (the HTML and md show them whole).
+WHOLE = 90
 STYLES = {"-": "red strike", "+": "green underline", "=": ""}
 #: Without colour, changes are bracketed the way `git diff --word-diff` does it.
 _MARKS = {"-": ("", ""), "+": ("", "")}
@@ -103,6 +106,13 @@ def _para(p):
     text = Text(overflow="fold")
     if p.op == "moved" and p.new is None:
         text.append(f"→ {p.moved_to}：{_short(p.old)}", style="dim")
+        return text
+    if p.op in ("added", "removed"):  # whole paragraphs: their start is enough here
+        op, whole = p.pieces[0]
+        start, end = _MARKS[op]
+        text.append(start + _short(whole, WHOLE) + end, style=STYLES[op])
+        if len(whole) > WHOLE:
+            text.append(f"（{len(whole)}字）", style="dim")
         return text
     if p.op == "moved":
         text.append(f"← {p.moved_from}：", style="dim")
