@@ -9,8 +9,9 @@ import pytest
 import yaml
 
 from reportkit.lint import check
-from reportkit.lint.rules import (RULES, arithmetic, ensure_strive, headings, indicators,
-                                  missing_actual, notes, pinyin, punctuation, traditional, years)
+from reportkit.lint.rules import (RULES, arithmetic, brackets, ensure_strive, headings,
+                                  indicators, missing_actual, notes, pinyin, punctuation,
+                                  sentences, traditional, years)
 from reportkit.readers.spec import read_spec_text
 
 META = {"title": "关于××区2023年国民经济和社会发展计划执行情况及2024年计划草案的报告",
@@ -53,7 +54,7 @@ def test_docstring_examples_behave_as_documented(rule):
 def test_codes_are_unique_and_stable():
     codes = [r.CODE for r in RULES]
     assert len(set(codes)) == len(codes)
-    assert set(codes) >= {f"RK1{n:02d}" for n in range(1, 11)}
+    assert set(codes) >= {f"RK1{n:02d}" for n in range(1, 13)}
 
 
 def codes(problems) -> list[str]:
@@ -344,6 +345,54 @@ def test_problem_points_at_the_node():
     """).splitlines()
     [p] = problems
     assert text[p.line - 1][p.col - 1:].startswith("indicator: unemployment")
+
+
+# -- RK111 paired marks ----------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["坚持“周监测、月调度、季盘点”，出台《方案》（试行）。",
+                                  "他说：“要抓‘四个一批’项目。”", "（1）项目",
+                                  "【专栏】〔2024〕1号"])
+def test_balanced_marks(text):
+    assert lint(yaml.safe_dump([text], allow_unicode=True), brackets) == []
+
+
+@pytest.mark.parametrize("text, words", [
+    ("出台《方案，实施行动。", "“《” is not closed (no “》”)"),
+    ("建立“领导小组体系。", "is not closed (no “””)"),
+    ("四花”行动。", "“”” closes nothing"),
+    ("出台《方案）。", "“）” closes nothing"),
+    ("“‘四个一批”’项目。", "“”” closes nothing"),
+])
+def test_unbalanced_marks(text, words):
+    [p] = lint(yaml.safe_dump([text], allow_unicode=True), brackets)
+    assert words in p.message
+
+
+# -- RK112 sentences ---------------------------------------------------------------------------
+@pytest.mark.parametrize("body", [
+    "- 一段话。\n- 他说：“好。”\n- 建立体系。[^a]\n- 目标为：\n- 怎么办？",
+    "- lead: 各位代表！\n  text: 一年来，成效明显。",
+    "- 主要指标分别增长8%、9%，\n- dashes: [地区生产总值增长6.7%。]",
+    "- 主要指标如下，\n- targets: [{indicator: gdp, value: 6}]",
+])
+def test_finished_sentences(body):
+    assert lint(body, sentences) == []
+
+
+def test_unfinished_sentences_and_repeats():
+    problems = lint("""
+    - lead: 顶层设计基本成型
+      text: 出台行动方案
+    - 主要指标分别增长8%、9%，
+    - 一年来，全区上下主动作为、攻坚克难，经济社会发展成效明显。
+    - 一年来，全区上下主动作为、攻坚克难，经济社会发展成效明显。
+    - dashes: [地区生产总值增长6.7%]
+    """, sentences)
+    messages = sorted(p.message.split("“")[0] for p in problems)
+    assert messages == ["dash item ends without end punctuation: ",
+                        "paragraph ends without end punctuation: ",
+                        "paragraph ends without end punctuation: ",
+                        "the lead sentence ", "this paragraph repeats the one on line 5"]
+    assert all(p.level == "warning" for p in problems)
 
 
 # -- the seed web copy, as real text -----------------------------------------------------------
