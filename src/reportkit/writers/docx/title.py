@@ -15,13 +15,11 @@ module's rules); ``REPORTKIT_NO_CACHE=1`` turns the cache off.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import re
 from pathlib import Path
 
-RULES_VERSION = "2"
+RULES_VERSION = "3"
 #: Conjunctions that join the halves of a title ("……执行情况及2024年计划草案"): the line
 #: after the break starts with them, as in 国务院 and provincial titles.
 TOP_CONJUNCTIONS = ("及", "与", "暨", "以及")
@@ -140,7 +138,7 @@ def _break_cost(words, i: int) -> float:
     if before == "p":
         return 2.0  # 关于 left alone at the end of a line
     if before == "c" or after == "c":
-        return 3.0 if before == "c" else 4.0  # 和 inside a phrase
+        return 4.0  # 和 joins two words of one phrase
     if before[:1] in "nv" and after[:1] in "nv":
         return 4.0  # inside a compound noun phrase
     return 3.0
@@ -150,33 +148,39 @@ def _cache_file() -> Path | None:
     if os.environ.get("REPORTKIT_NO_CACHE"):
         return None
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "reportkit" / "title-breaks.json"
+    return Path(base) / "reportkit" / "title-breaks.tsv"
 
 
 def _key(text: str, max_chars: float) -> str:
-    return hashlib.sha256(f"{RULES_VERSION}\0{max_chars}\0{text}".encode()).hexdigest()[:24]
+    # plain text, no hashing: hashlib and json would cost more to import than the lookup saves
+    return f"{RULES_VERSION}\t{max_chars:g}\t{text}\t"
 
 
 def _cache_get(text: str, max_chars: float) -> list[str] | None:
     path = _cache_file()
-    try:
-        return json.loads(path.read_text(encoding="utf-8")).get(_key(text, max_chars))
-    except (OSError, ValueError, AttributeError):
+    if path is None or "\t" in text or "\n" in text:
         return None
+    key = _key(text, max_chars)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for row in fh:
+                if row.startswith(key):
+                    return row[len(key):].rstrip("\n").split("\t")
+    except (OSError, ValueError):
+        return None
+    return None
 
 
 def _cache_put(text: str, max_chars: float, lines: list[str]) -> None:
     path = _cache_file()
-    if path is None:
+    if path is None or "\t" in text or "\n" in text:
         return
     try:
-        data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-        if not isinstance(data, dict) or len(data) > 1000:
-            data = {}
-        data[_key(text, max_chars)] = lines
+        rows = path.read_text(encoding="utf-8").splitlines(keepends=True) if path.exists() else []
+        rows = rows[-999:] + [_key(text, max_chars) + "\t".join(lines) + "\n"]
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.part")
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+        tmp.write_text("".join(rows), encoding="utf-8")
         os.replace(tmp, path)
     except (OSError, ValueError):
         pass  # a cache that cannot be written only costs time
