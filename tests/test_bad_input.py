@@ -188,3 +188,29 @@ def test_decoding_bytes_either_reads_or_says_why(data):
         assert exc.problem.code in ("RK003", "RK004")
     else:
         assert isinstance(text, str) and encoding in ("utf-8", "utf-8-sig")
+
+
+_SEED_LINES = GOOD.splitlines(keepends=True)
+_EDITS = {
+    "drop": lambda line: "",
+    "twice": lambda line: line + line,
+    "cut": lambda line: line[: len(line) // 2] + "\n",
+    "indent": lambda line: "  " + line,
+    "dedent": lambda line: line[2:],
+    "numbers": lambda line: re.sub(r"\d+(\.\d+)?", "-0.0", line),
+    "no quotes": lambda line: line.replace('"', "").replace("{", ""),
+}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(0, len(_SEED_LINES) - 1), st.sampled_from(sorted(_EDITS))),
+                min_size=1, max_size=4))
+def test_edited_seed_never_breaks_the_checker(edits):
+    """A drafter's half-finished edit of a real spec gets problems, never an exception."""
+    lines = list(_SEED_LINES)
+    for index, edit in edits:
+        lines[index] = _EDITS[edit](lines[index])
+    report, problems = read_spec_text("".join(lines), "edited.yaml")
+    if report is not None:
+        problems += check(report)
+    assert all(p.line >= 0 and p.code.startswith("RK") for p in problems)
