@@ -136,7 +136,10 @@ class Builder:
 
     # -- body ------------------------------------------------------------------------------
     def body(self, lines: list[SrcLine]) -> None:
-        self.unnumbered_level1 = not any(HEADING_RES[0][1].match(ln.text) for ln in lines)
+        # Bare short lines count as top headings only in a document that marks its top
+        # headings neither with numbers nor with styles (panzhihua-city/2025 is one).
+        self.unnumbered_level1 = not any(HEADING_RES[0][1].match(ln.text) or ln.level
+                                         for ln in lines)
         i = 0
         while i < len(lines):
             ln = lines[i]
@@ -489,8 +492,16 @@ def _split_term(body: str, bold: str) -> tuple[str, str, str]:
     """"“term”：explanation" → (term, "：", explanation)."""
     m = re.match(r"^([^，。；]{1,40}?)[：:](.*)$", body)
     if m:
-        return m.group(1).strip().strip("“”"), "：", m.group(2).strip()
+        return _unquote(m.group(1).strip()), "：", m.group(2).strip()
     return "", "", body
+
+
+def _unquote(term: str) -> str:
+    """“term” → term, but only when the quotes enclose the whole term (keep “a”b as it is)."""
+    if term.startswith("“") and term.endswith("”") and term.count("“") == 1 \
+            and term.count("”") == 1:
+        return term[1:-1]
+    return term
 
 
 def _note_order(key: str):

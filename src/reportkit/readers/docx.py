@@ -1,0 +1,170 @@
+"""Importing Word files (.docx) with python-docx.
+
+Paragraphs become :class:`~reportkit.readers.structure.SrcLine` values like the lines of a text
+file, with what Word knows on top: heading styles (Heading 1–4, 标题 1–4) give the level when a
+heading has no number, the Title style marks the title, a bold or lead-styled opening run is the
+lead sentence, and the document properties fill in issuer, subject, keywords and status. Line
+breaks inside a paragraph (the title is broken over lines) are joined, as Chinese needs no space.
+Tables are kept as text lines, one per row, with a warning.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from .. import clean
+from ..model import Report
+from ..problems import Problem
+from .source import fail, read_bytes
+from .structure import SrcLine, build
+from .text import IMPORT_MAX_BYTES, Imported
+
+_HEADING_STYLE_RE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
+_TITLE_STYLES = {"title", "标题", "rktitle"}
+_LEAD_STYLES = {"RkLead", "Strong"}
+
+
+def read_docx(path: str | Path) -> tuple[Report | None, list[Problem]]:
+    """Read a Word report into (Report, warnings)."""
+    got = import_docx(path)
+    return got.report, got.problems
+
+
+def import_docx(path: str | Path) -> Imported:
+    """Import a .docx file: its paragraphs, styles and document properties."""
+    name = str(path)
+    document = _open(read_bytes(path, IMPORT_MAX_BYTES), name)
+    problems: list[Problem] = []
+    texts = [t for t in _paragraphs(document, name, problems) if t[0].strip()]
+    if not texts:
+        raise fail(name, "the Word file has no text: there is no report to import", "RK305")
+    whole = "\n".join(t[0] for t in texts)
+    traditional = clean.is_traditional(whole)
+    pinyin = clean.has_pinyin(whole)
+    steps = ["Word document"]
+    if pinyin:
+        steps.append("pinyin annotations removed")
+    if traditional:
+        steps.append("traditional → simplified (OpenCC t2s)")
+    lines = []
+    for number, (raw, level, bold, whole_bold, is_title) in enumerate(texts, start=1):
+        garbles = clean.find_garbled(raw)
+        for g in garbles:
+            problems.append(Problem(name, number, g.col, "warning", "RK301",
+                                    f"garbled passage in paragraph {number} `{g.text[:24]}` "
+                                    f"({g.kind}); kept as it is: restore it by hand"))
+        text = clean.clean_line(raw, traditional, clean.protected_spans(raw, garbles), pinyin)
+        if bold:
+            bold = clean.clean_line(bold, traditional, (), pinyin)
+        lines.append(SrcLine(text.strip(), number, 1, level, bold.strip(), whole_bold, is_title))
+    props = document.core_properties
+
+    def tidy(text: str) -> str:
+        return clean.clean_line(text, traditional, (), pinyin).strip()
+
+    extra = {k: tuple(map(tidy, val)) if isinstance(val, tuple) else tidy(val)
+             for k, val in _properties(props).items()}
+    report, found, stats = build(lines, name, title="", meta_extra=extra)
+    report = _issuer_from_author(report, tidy(props.author or ""))
+    return Imported(report, sorted(problems + found), stats, "docx (UTF-8 XML)", steps)
+
+
+def _open(data: bytes, name: str):
+    """The python-docx Document, or a clear error for anything that is not a Word file."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    if not data:
+        raise fail(name, "empty file: there is no report to import", "RK300")
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        hint = (" (it looks like an old binary .doc: save it as .docx in Word or LibreOffice)"
+                if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" else "")
+        raise fail(name, f"not a Word file: a .docx is a zip package and this is not one{hint}",
+                   "RK307")
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
+        raise fail(name, f"not a Word file: the package cannot be read as a document ({exc})",
+                   "RK307") from None
+    except Exception as exc:  # lxml syntax errors in a damaged part, and the like
+        raise fail(name, f"not a Word file: the document part is damaged ({type(exc).__name__})",
+                   "RK307") from None
+
+
+def _paragraphs(document, name: str, problems: list[Problem]):
+    """(text, heading level, bold opening, all bold, title style) for each paragraph in order;
+    each table row becomes one more line."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            yield _paragraph(Paragraph(child, document))
+        elif tag == "tbl":
+            table = Table(child, document)
+            problems.append(Problem(name, 0, 0, "warning", "RK308",
+                                    f"a table ({len(table.rows)} rows) was imported as text lines, "
+                                    "one per row"))
+            for row in table.rows:
+                cells = []
+                for cell in row.cells:
+                    text = cell.text.replace("\n", "")
+                    if not cells or cells[-1] != text:  # merged cells repeat
+                        cells.append(text)
+                yield "\u3000".join(cells), 0, "", False, False
+
+
+def _paragraph(p) -> tuple[str, int, str, bool, bool]:
+    style = p.style.name if p.style is not None else ""
+    m = _HEADING_STYLE_RE.match(style.strip())
+    level = int(m.group(1)) if m else 0
+    is_title = style.strip().lower() in _TITLE_STYLES
+    text = p.text.replace("\n", "").replace("\r", "")
+    bold, whole = _bold_opening(p)
+    return text, min(level, 4), bold, whole and bool(text.strip()), is_title
+
+
+def _bold_opening(p) -> tuple[str, bool]:
+    """The bold (or lead-styled) text a paragraph opens with, and whether all of it is bold."""
+    parts, all_bold = [], True
+    opening = True
+    for run in p.runs:
+        text = run.text.replace("\n", "")
+        if not text:
+            continue
+        style_id = run.style.style_id if run.style is not None else ""
+        is_bold = bool(run.bold) or style_id in _LEAD_STYLES or \
+            bool(run.style is not None and run.style.font.bold)
+        if is_bold and opening:
+            parts.append(text)
+        else:
+            opening = False
+            if text.strip():
+                all_bold = all_bold and is_bold
+    return "".join(parts), all_bold and bool(parts)
+
+
+def _properties(props) -> dict:
+    """Meta fields the document properties hold (issuer comes from the author, see below)."""
+    keywords = tuple(k.strip() for k in re.split(r"[;；,，]", props.keywords or "") if k.strip())
+    subject = (props.subject or "").strip()
+    if subject == (props.title or "").strip():
+        subject = ""  # a writer that repeats the title as subject says nothing more
+    return {"subject": subject, "keywords": keywords,
+            "status": (props.content_status or "").strip()}
+
+
+def _issuer_from_author(report: Report, author: str) -> Report:
+    """The author is the issuing body unless it is just the speaker's office."""
+    from dataclasses import replace
+
+    author = author.strip()
+    m = report.meta
+    if not author or m.speaker and author == m.speaker.office:
+        return report
+    return replace(report, meta=replace(m, issuer=author))

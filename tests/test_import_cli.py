@@ -1,0 +1,124 @@
+"""`reportkit import` as a user runs it: outputs, summary, encodings and bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportkit.readers.spec import read_spec, read_spec_text
+
+from .conftest import CORPUS, SEED, run_cli
+
+SMALL = """关于某区2023年国民经济和社会发展计划执行情况及2024年计划草案的报告
+（2024年2月20日在某区第一届人民代表大会第二次会议上）
+某区发展和改革局局长　张三
+各位代表：
+一、2023年国民经济和社会发展计划执行情况
+（一）2023年目标完成情况。
+——地区生产总值增长6.7%，超过年初预期目标（6.5%）0.2个百分点。
+二、2024年经济社会发展主要预期目标
+2024年经济社会发展主要预期目标为：
+——地区生产总值确保增长6.7%、力争7.2%以上。
+"""
+
+
+def test_spec_to_stdout_summary_to_stderr():
+    done = run_cli("import", SEED)
+    assert done.returncode == 0, done.stderr.decode()
+    spec, problems = read_spec_text(done.stdout.decode("utf-8"))
+    assert spec is not None and spec.meta.region == "攀枝花市东区"
+    err = done.stderr.decode("utf-8")
+    assert "17 sections" in err and "7 results" in err and "7 targets" in err
+    assert "3 warnings" in err and err.count("(RK301)") == 3
+    assert "traditional → simplified" in err and "encoding utf-8" in err
+    assert "Traceback" not in err
+
+
+def test_output_file_written(tmp_path):
+    out = tmp_path / "specs" / "seed.yaml"
+    done = run_cli("import", SEED, "-o", out)
+    assert done.returncode == 0 and done.stdout == b""
+    report, problems = read_spec(out)
+    assert report is not None and [p for p in problems if p.level == "error"] == []
+    assert list(out.parent.iterdir()) == [out]  # no temporary file left behind
+
+
+def test_strict_fails_on_warnings():
+    assert run_cli("import", SEED, "--strict").returncode == 1
+    assert run_cli("import", CORPUS / "state-council" / "2024.md", "--strict").returncode == 0
+
+
+def test_same_input_same_bytes(tmp_path):
+    a, b = run_cli("import", SEED), run_cli("import", SEED)
+    assert a.stdout == b.stdout
+
+
+@pytest.mark.parametrize("encoding, name", [("utf-8-sig", "utf-8-sig"), ("gbk", "gb"),
+                                            ("gb18030", "gb"), ("big5", "big5")])
+def test_legacy_encodings_decoded_and_named(tmp_path, encoding, name):
+    text = SMALL
+    if encoding == "big5":
+        import opencc
+
+        text = opencc.OpenCC("s2tw").convert(SMALL)
+    path = tmp_path / "report.txt"
+    path.write_bytes(text.encode(encoding))
+    done = run_cli("import", path)
+    assert done.returncode == 0, done.stderr.decode()
+    err = done.stderr.decode()
+    assert f"encoding {name}" in err
+    spec, _ = read_spec_text(done.stdout.decode())
+    assert spec.meta.title == SMALL.splitlines()[0]  # simplified again for Big5
+    assert "1 results, 1 targets" in err
+
+
+def _bad(tmp_path, name: str, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    out = tmp_path / "out.yaml"
+    done = run_cli("import", path, "-o", out)
+    err = done.stderr.decode("utf-8")
+    assert "Traceback" not in err
+    assert not out.exists()  # never a half-written spec
+    return done.returncode, err
+
+
+def test_binary_file(tmp_path):
+    code, err = _bad(tmp_path, "report.txt", bytes(range(256)) * 10)
+    assert code == 2 and "binary file" in err and "report.txt" in err
+
+
+def test_empty_file(tmp_path):
+    code, err = _bad(tmp_path, "report.txt", b"  \n\n")
+    assert code == 2 and "empty file" in err
+
+
+def test_html_page(tmp_path):
+    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>报告</title></head><body>"
+            + "<div><p>各位代表：</p></div>" * 30 + "</body></html>")
+    code, err = _bad(tmp_path, "page.txt", page.encode())
+    assert code == 2 and "HTML page" in err and "(RK304)" in err
+    code, err = _bad(tmp_path, "page.html", page.encode())
+    assert code == 2 and "cannot import `.html`" in err
+
+
+def test_ten_megabytes_of_text(tmp_path):
+    code, err = _bad(tmp_path, "big.txt", ("各位代表：" * 100 + "\n").encode() * 7000)
+    assert code == 2 and "MB" in err and "limit" in err
+
+
+def test_docx_that_is_not_a_zip(tmp_path):
+    code, err = _bad(tmp_path, "report.docx", b"PK\x03\x04 not really a zip" * 10)
+    assert code == 2 and "not a Word file" in err
+
+
+def test_missing_file(tmp_path):
+    done = run_cli("import", tmp_path / "nothing.txt")
+    assert done.returncode == 2 and "no such file" in done.stderr.decode()
+
+
+def test_unwritable_output(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    done = run_cli("import", SEED, "-o", blocker / "spec.yaml")
+    assert done.returncode == 2 and "cannot write" in done.stderr.decode()
+    assert "Traceback" not in done.stderr.decode()
