@@ -178,6 +178,9 @@ _HTML_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&(?:nbsp|amp|lt|
                       r"|(?<![A-Za-z<])/(?:p|div|span|br|strong|b|i|em|font|td|tr|li|a)>")
 #: Findings this close together (characters) are one garbled passage.
 _MERGE_GAP = 12
+#: A toned pinyin annotation hanging on a Latin letter: the letter is mojibake (犬a(chǎn)).
+_DEBRIS_PINYIN_RE = re.compile(rf"[A-Za-z]\([{_PINYIN_LETTERS}]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]"
+                               rf"[{_PINYIN_LETTERS}]*\d?\)")
 #: Typical debris of UTF-8 read as GBK (锟斤拷 …) or as Latin-1 (Ã©, â€œ …).
 _MOJIBAKE_RE = re.compile(r"锟斤拷|烫烫烫|屯屯屯|[ÃÂâ][\x80-\xbf€œ™˜]|鈥[溿攢渀]|锛[屽岋]")
 
@@ -200,6 +203,8 @@ def find_garbled(line: str) -> list[Garble]:
         found.append(Garble(m.start() + 1, m.group(), "stray HTML"))
     for m in _MOJIBAKE_RE.finditer(line):
         found.append(Garble(m.start() + 1, m.group(), "mojibake"))
+    for m in _DEBRIS_PINYIN_RE.finditer(line):
+        found.append(Garble(m.start() + 1, m.group(), "pinyin after a non-Chinese character"))
     for m in _QMARK_RE.finditer(line):
         token = _QMARK_TOKEN.match(line, m.start()).group()
         found.append(Garble(m.start() + 1, token, "\"?\" inside Chinese text (a lost character)"))

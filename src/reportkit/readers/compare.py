@@ -107,6 +107,10 @@ def report(c: ImportComparison) -> str:
            f"structured fields compared: {c.numbers}, differing: {len(c.number_diffs)}"]
     out += [f"  number differs: {d}" for d in c.number_diffs]
     for ref, got in c.mismatched:
-        out.append(f"  block differs:\n    spec:   {ref[:70]}\n    import: {got[:70]}")
+        start = next((i for i, (a, b) in enumerate(zip(ref, got)) if a != b),
+                     min(len(ref), len(got)))
+        lo = max(0, start - 20)
+        out.append(f"  block differs at character {start}:\n    spec:   …{ref[lo:start + 30]}"
+                   f"\n    import: …{got[lo:start + 30]}")
     return "\n".join(out)
 
