@@ -292,3 +292,54 @@ def test_every_part_is_related_and_typed(official):
     assert xml_parts <= typed | {None}
     assert {t for t in typed if t and t.startswith("/word/") and t != "/word/document.xml"} \
         == targets
+
+
+# Child order of the elements reportkit writes, from ECMA-376 Part 1 (transitional schema).
+SCHEMA_ORDER = {
+    "pPr": ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
+            "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens",
+            "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN",
+            "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing",
+            "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
+            "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"],
+    "rPr": ["ins", "del", "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
+            "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish",
+            "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight",
+            "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
+            "eastAsianLayout", "specVanish", "oMath"],
+    "sectPr": ["headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz",
+               "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt",
+               "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid"],
+    "style": ["name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden",
+              "uiPriority", "semiHidden", "unhideWhenUsed", "qFormat", "locked", "personal",
+              "rsid", "pPr", "rPr", "tblPr", "trPr", "tcPr", "tblStylePr"],
+    "settings": ["writeProtection", "view", "zoom", "removePersonalInformation",
+                 "defaultTabStop", "evenAndOddHeaders", "characterSpacingControl", "compat",
+                 "docVars", "rsids", "themeFontLang"],
+    "r": ["rPr", "br", "t", "delText", "instrText", "fldChar"],
+}
+
+
+def _check_order(root):
+    for el in root.iter():
+        if not isinstance(el.tag, str) or not el.tag.startswith(W):
+            continue
+        order = SCHEMA_ORDER.get(el.tag[len(W):])
+        if order is None:
+            continue
+        names = [c.tag[len(W):] for c in el if isinstance(c.tag, str)]
+        assert all(n in order for n in names), (el.tag, names)
+        if el.tag != W + "r":  # a run holds content in any order after its rPr
+            positions = [order.index(n) for n in names]
+            assert positions == sorted(positions), (el.tag, names)
+        else:
+            assert "rPr" not in names[1:], names
+
+
+def test_elements_in_schema_order(official, review, seed_report):
+    report, _ = read_spec_text(NOTES_SPEC, "notes.yaml")
+    with_notes = parts(write_docx(report, load_style("review")))
+    for package in (official, review, with_notes):
+        for name, root in package.items():
+            if name.startswith("word/"):
+                _check_order(root)
