@@ -52,8 +52,11 @@ class Span:
     width: float
 
 
-def glue(text: str) -> list[bool]:
-    """For each index i, True when no break is allowed between text[i-1] and text[i]."""
+def glue(text: str, units: bool = True) -> list[bool]:
+    """For each index i, True when no break is allowed between text[i-1] and text[i].
+
+    ``units=False`` lets a number part from its unit, as LibreOffice does (for measuring).
+    """
     g = [True] + [False] * (len(text) - 1) if text else []
     for i in range(1, len(text)):
         if text[i] in NO_START or text[i - 1] in NO_END:
@@ -67,7 +70,8 @@ def glue(text: str) -> list[bool]:
     for m in _MARK.finditer(text):
         if m.start() > 0:
             g[m.start()] = True  # the mark belongs to the word before it
-    _glue_units(text, g)
+    if units:
+        _glue_units(text, g)
     return g
 
 
@@ -79,16 +83,16 @@ def _glue_units(text: str, g: list[bool]) -> None:
                 g[i] = True
 
 
-def clusters(text: str) -> list[tuple[int, int]]:
+def clusters(text: str, units: bool = True) -> list[tuple[int, int]]:
     """The unbreakable pieces of a text as [start, end) index pairs."""
-    g = glue(text)
+    g = glue(text, units)
     starts = [i for i, glued in enumerate(g) if not glued or i == 0]
     return list(zip(starts, starts[1:] + [len(text)]))
 
 
 def break_lines(text: str, widths: Sequence[float], first: float, rest: float | None = None,
-                hanging: frozenset = frozenset(), tails: Sequence[float] | None = None
-                ) -> list[Span]:
+                hanging: frozenset = frozenset(), tails: Sequence[float] | None = None,
+                units: bool = True) -> list[Span]:
     """Split a paragraph into lines: ``first`` is the first line's width, ``rest`` the others'.
 
     A cluster wider than a whole line is split by character (it cannot fit otherwise).
@@ -102,7 +106,7 @@ def break_lines(text: str, widths: Sequence[float], first: float, rest: float | 
         widths = _TailWidths(widths, tails)
     spans: list[Span] = []
     start, width = 0, 0.0
-    for a, b in clusters(text):
+    for a, b in clusters(text, units):
         room = rest if spans else first
         w = sum(widths[a:b])
         if a > start and width + _trim(text, widths, a, b, w, hanging) > room + EPS:

@@ -198,17 +198,18 @@ def _autospaced(a: str, b: str) -> bool:
         a.isascii() and a.isalnum() and is_ideograph(b))
 
 
-def break_para(para: Para, geo: Geometry) -> None:
+def break_para(para: Para, geo: Geometry, units: bool = True) -> None:
     """Fill ``para.lines`` with the paragraph's lines on the grid width."""
     room = geo.type_width - para.indent
     para.lines = breaker.break_lines(para.text, para.widths, room - para.first_indent, room,
-                                     breaker.HANGING, para.tails)
+                                     breaker.HANGING, para.tails, units)
 
 
 #: Widow and orphan control: at least this many lines of a paragraph at the foot and at the
-#: head of a page, as LibreOffice lays out the .docx (Word's widow control).
-ORPHANS = 2
-WIDOWS = 2
+#: head of a page. 1 is off, as in the .docx (w:widowControl w:val="0": a page is always
+#: filled to 22 lines, the grid's promise); LibreOffice's own default would be 2 and 2.
+ORPHANS = 1
+WIDOWS = 1
 
 
 def paginate(paras: list[Para], geo: Geometry) -> list[list[Placed]]:
