@@ -46,10 +46,11 @@ class RedlineLine:
 
 
 def write_docx(report: Report, style=None, redline: list[RedlineLine] | None = None) -> bytes:
-    """The report as .docx bytes in a house style (default: official); see module docstring."""
+    """The report as .docx bytes in a house style (a Style, or a name or profile path; default
+    official); see the module docstring for ``redline``."""
     from ...style import load_style
 
-    style = style or load_style("official")
+    style = load_style(style) if isinstance(style, str) else style or load_style("official")
     when = build_time(report)
     layout = _Layout(style)
     revisions = oxml.Revisions(when)
