@@ -122,3 +122,13 @@ def test_unwritable_output(tmp_path):
     done = run_cli("import", SEED, "-o", blocker / "spec.yaml")
     assert done.returncode == 2 and "cannot write" in done.stderr.decode()
     assert "Traceback" not in done.stderr.decode()
+
+
+def test_a_hundred_reports_in_one_file(tmp_path):
+    """More than 99 top-level sections cannot be numbered: a warning, not a traceback."""
+    path = tmp_path / "many.txt"
+    path.write_bytes(SEED.read_bytes() * 34)
+    done = run_cli("import", path, "-o", tmp_path / "many.yaml")
+    err = done.stderr.decode()
+    assert done.returncode == 0 and "Traceback" not in err
+    assert "more than 99 sections at level 1" in err

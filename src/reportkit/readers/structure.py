@@ -33,6 +33,8 @@ SPEAKER_RE = re.compile(r"^(\S.{1,40}?(?:长|总理|主任|书记|负责人|局�
 SALUTATION_RE = re.compile(r"^各位代表[:：]?$")
 TITLE_RE = re.compile(r"^.{2,90}?报告(?:（[^（）]{0,40}）)?$")
 MARK_RE = re.compile(r"\[(\d{1,3})\]")
+#: Headings are numbered up to 九十九 (vocab.cn_number).
+MAX_SIBLINGS = 99
 NOTES_HEADINGS = (v.NOTES_HEADING, "名词解释：", "注释", "注解")
 NOTE_ITEM_RE = re.compile(r"^(?:\[(\d{1,3})\]|(\d{1,3})[.．、])\s*(.*)$")
 LEAD_RE = re.compile(r"^([^，,：；。！？:;\[]{2,24}[。！])(.+)$")
@@ -210,7 +212,14 @@ class Builder:
         level = sec.level
         siblings = [b for b in (self.stack[-2].body if len(self.stack) > 1 else self.root)
                     if isinstance(b, Section)]
-        expected = v.heading_label(level, len(siblings) + 1) if level <= 4 else ""
+        n = len(siblings) + 1
+        if n > MAX_SIBLINGS:
+            if n == MAX_SIBLINGS + 1:
+                self.warn(ln, "RK302", f"more than {MAX_SIBLINGS} sections at level {level}: "
+                                       "headings cannot be numbered past 九十九; is this one "
+                                       "report?")
+            return
+        expected = v.heading_label(level, n) if level <= 4 else ""
         text = ln.text.strip()
         for lv, rx in HEADING_RES:
             m = rx.match(text)
