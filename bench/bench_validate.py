@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "specs" / "dongqu-2024.yaml"
 SCHEMA = ROOT / "src" / "reportkit" / "data" / "spec.schema.json"
+TABLE = ROOT / "src" / "reportkit" / "data" / "traditional.txt"
 
 
 def tools() -> dict[str, list[str]]:
@@ -77,6 +78,29 @@ def report(title: str, medians: dict[str, float]) -> None:
               f"({medians['yamllint'] / base:.2f}× yamllint's time is validate's)")
 
 
+def opencc_cost(env: dict[str, str], runs: int) -> None:
+    """What RK108 would pay per run with OpenCC, against the table it reads instead.
+
+    Each is timed inside a fresh process (the import is the cost, so it must be cold), from
+    before the first import to after the spec's text has been checked.
+    """
+    read = f"t = open({str(SPEC)!r}, encoding='utf-8').read()"
+    convert = f"import opencc; {read}; opencc.OpenCC('t2s').convert(t)"
+    # The same work as lint/rules/traditional.py, without importing reportkit's model.
+    table = (f"{read}; r = open({str(TABLE)!r}, encoding='utf-8').read(); "
+             "r = r[r.index(chr(10)) + 1:]; s = dict(zip(r[0::4], r[2::4])); "
+             "[c for c in t if c in s]")
+    print("\nRK108 without OpenCC (timed inside a cold process, median):")
+    for name, code in (("OpenCC: import, t2s converter, convert the spec", convert),
+                       ("reportkit's table: read it, scan the spec", table)):
+        timed = ("import time; s0 = time.perf_counter(); " + code
+                 + "; print(time.perf_counter() - s0)")
+        samples = [float(subprocess.run([sys.executable, "-c", timed], env=env, check=True,
+                                        capture_output=True, text=True).stdout)
+                   for _ in range(runs)]
+        print(f"  {name:<50}{statistics.median(samples) * 1000:6.1f} ms")
+
+
 def main() -> int:
     """Measure both settings and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -94,6 +118,7 @@ def main() -> int:
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         env["PYTHONPYCACHEPREFIX"] = cache
         report("bytecode cached (as installed):", measure(cmds, env, args.runs))
+        opencc_cost(env, args.runs)
     env = dict(os.environ)
     env.pop("PYTHONPYCACHEPREFIX", None)
     report(f"no bytecode written (PYTHONDONTWRITEBYTECODE="
