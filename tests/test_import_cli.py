@@ -132,3 +132,19 @@ def test_a_hundred_reports_in_one_file(tmp_path):
     err = done.stderr.decode()
     assert done.returncode == 0 and "Traceback" not in err
     assert "more than 99 sections at level 1" in err
+
+
+def test_zip_that_is_not_a_word_document(tmp_path):
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("notes.txt", "各位代表：")
+    code, err = _bad(tmp_path, "report.docx", buf.getvalue())
+    assert code == 2 and "not a Word file" in err
+
+
+def test_old_binary_doc_is_named(tmp_path):
+    code, err = _bad(tmp_path, "report.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    assert code == 2 and "old binary .doc" in err
