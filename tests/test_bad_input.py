@@ -91,6 +91,11 @@ def test_big5_file_is_named(tmp_path):
     assert code == 2 and "it looks like BIG5" in text
 
 
+def test_utf16_file_is_named(tmp_path):
+    code, text = validate(tmp_path, GOOD.encode("utf-16"))
+    assert code == 2 and "UTF-16 text, not UTF-8" in text and "(RK004)" in text
+
+
 def test_alias_bomb_is_refused_quickly(tmp_path):
     bomb, prev = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n', "a"
     for name in "bcdefghi":

@@ -42,6 +42,9 @@ def decode(data: bytes, file: str, allow_legacy: bool = False) -> tuple[str, str
     With ``allow_legacy`` GB18030 (a superset of GBK) and Big5 are tried next. Without it a file
     in one of those gets an error that names the encoding and says how to convert it.
     """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # what Windows Notepad calls "Unicode"
+        raise fail(file, "UTF-16 text, not UTF-8: convert it with `iconv -f UTF-16 -t UTF-8`",
+                   "RK004", 1, 1)
     if b"\x00" in data[:8192]:
         raise fail(file, "binary file (NUL bytes): not a text report", "RK003")
     if data.startswith(BOM):
