@@ -42,6 +42,8 @@ PROSE_TARGETS_RE = re.compile(r"(?:^|(?<=[。！]))([^。！]{0,40}?(?:预期目
 TARGET_INTRO_RE = re.compile(r"目标(?:是|为)?[:：]$")
 RESULT_HINT_RE = re.compile(r"年初(?:预期|控制)?目标")
 TARGET_HINT_RE = re.compile(r"确保|力争|控制在")
+#: A heading over last year's outcomes: its "——" lines are results, not targets.
+REVIEW_HEADING_RE = re.compile(r"完成情况|执行情况|工作回顾|过去一年")
 
 
 @dataclass
@@ -99,6 +101,7 @@ class Builder:
         self.unnumbered_level1 = False
         self.in_notes = False
         self.target_context = False
+        self.result_context = False
 
     # -- helpers ---------------------------------------------------------------------------
     def pos(self, ln: SrcLine) -> Pos:
@@ -205,7 +208,9 @@ class Builder:
         sec = _Open(len(self.stack) + 1, heading, self.pos(ln))
         self.stack.append(sec)
         self.stats.sections += 1
-        self.target_context = "目标" in heading
+        looks_back = bool(REVIEW_HEADING_RE.search(heading))
+        self.target_context = "目标" in heading and not looks_back
+        self.result_context = looks_back
         self._check_number(ln, sec)
 
     def _check_number(self, ln: SrcLine, sec: _Open) -> None:
@@ -292,7 +297,7 @@ class Builder:
     def dash_item(self, ln: SrcLine, item: str):
         item = self.marks(item)
         if "[^" not in item:
-            if RESULT_HINT_RE.search(item):
+            if RESULT_HINT_RE.search(item) or self.result_context:
                 found = parse_result(item, self.registry, self.pos(ln))
                 if found.item is not None:
                     self._count(found)

@@ -1,0 +1,107 @@
+"""The structure an import finds, on small texts that each show one thing."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reportkit.flat import plain_text
+from reportkit.model import DashList, Paragraph, ResultList, Section, TargetList
+from reportkit.readers.text import import_text
+
+HEAD = """关于某区2023年国民经济和社会发展计划执行情况及2024年计划草案的报告
+（2024年2月20日在某区第一届人民代表大会第二次会议上）
+某区发展和改革局局长　张三
+各位代表：
+"""
+
+
+def imp(tmp_path, body: str, suffix: str = ".txt", head: str = HEAD):
+    path = tmp_path / f"r{suffix}"
+    path.write_text(head + body, encoding="utf-8")
+    return import_text(path)
+
+
+def test_results_in_a_review_section_need_no_target(tmp_path):
+    got = imp(tmp_path, "一、2023年计划执行情况\n——城镇新增就业6426人。\n——地区生产总值增长6.7%。\n")
+    (lst,) = got.report.body[0].body
+    assert isinstance(lst, ResultList)
+    assert [(r.indicator, r.level, r.growth, r.text) for r in lst.items] == [
+        ("new_jobs", Decimal(6426), None, ""), ("gdp", None, Decimal("6.7"), "")]
+
+
+def test_targets_after_an_intro(tmp_path):
+    got = imp(tmp_path, "二、2024年主要预期目标\n主要预期目标为：\n——地区生产总值增长7%左右。\n"
+                        "——建筑业增加值增长6%。\n——生态环境持续改善。\n")
+    intro, targets, dashes = got.report.body[0].body
+    assert isinstance(targets, TargetList) and isinstance(dashes, DashList)
+    assert [t.indicator for t in targets.items] == ["gdp", "建筑业增加值"]
+    # an indicator the registry lacks is added to the spec, as its line regenerates exactly
+    assert [(i.key, i.name, i.kind) for i in got.report.indicators] == [
+        ("建筑业增加值", "建筑业增加值", "growth")]
+    assert dashes.items == ("生态环境持续改善。",)
+
+
+def test_a_line_that_does_not_regenerate_keeps_its_words(tmp_path):
+    got = imp(tmp_path, "二、2024年主要预期目标\n——地区生产总值增长7%左右，力争更好结果。\n")
+    (lst,) = got.report.body[0].body
+    t = lst.items[0]
+    assert (t.indicator, t.value.number, t.value.qualifier) == ("gdp", Decimal(7), "左右")
+    assert t.text == "地区生产总值增长7%左右，力争更好结果。"
+    assert "——地区生产总值增长7%左右，力争更好结果。" in plain_text(got.report)
+
+
+def test_prose_targets_split_at_semicolons(tmp_path):
+    got = imp(tmp_path, "二、2024年工作安排\n今年是关键一年，意义重大。主要预期目标是：地区生产总值增长5%左右；"
+                        "居民收入增长和经济增长同步；城镇调查失业率5.5%左右。要实现这些目标。\n")
+    kinds = [type(b).__name__ for b in got.report.body[0].body]
+    assert kinds == ["Paragraph", "Paragraph", "TargetList", "Paragraph", "TargetList",
+                     "Paragraph"]
+    before, intro, t1, loose, t2, after = got.report.body[0].body
+    assert before.text.endswith("意义重大。") and intro.text == "主要预期目标是："
+    assert loose.text == "居民收入增长和经济增长同步；"
+    assert t2.items[0].indicator == "surveyed_unemployment"
+    assert after.text == "要实现这些目标。"
+
+
+def test_headings_leads_and_inline_text(tmp_path):
+    got = imp(tmp_path, "一、工作回顾\n（一）经济运行稳中向好。工业压舱石作用凸显。全年工业增加值增长8%。\n"
+                        "1.致力稳经济、保增长。\n项目建设提速。完成投资55.7亿元。\n"
+                        "一年来，我们攻坚克难。\n")
+    top = got.report.body[0]
+    sec2 = top.body[0]
+    assert sec2.heading == "经济运行稳中向好。"
+    para = sec2.body[0]
+    assert (para.lead, para.text) == ("工业压舱石作用凸显。", "全年工业增加值增长8%。")
+    sec3 = sec2.body[1]
+    assert sec3.heading == "致力稳经济、保增长。"
+    assert sec3.body == (Paragraph("完成投资55.7亿元。", "项目建设提速。"),
+                         Paragraph("一年来，我们攻坚克难。"))
+
+
+def test_heading_number_out_of_sequence_warned(tmp_path):
+    got = imp(tmp_path, "一、甲部分\n三、乙部分\n")
+    assert [p.code for p in got.problems] == ["RK302"]
+    assert "`三、` where `二、`" in got.problems[0].message
+    assert [s.heading for s in got.report.body] == ["甲部分", "乙部分"]
+
+
+def test_notes_list_fills_the_marks(tmp_path):
+    got = imp(tmp_path, "一、工作回顾\n推进“一区多园”[1]建设。\n名词解释\n"
+                        "[1]一区多园：一个高新区、多个园区。\n")
+    (note,) = got.report.notes
+    assert (note.key, note.term, note.text) == ("1", "一区多园", "一个高新区、多个园区。")
+    assert got.report.body[0].body[0].text == "推进“一区多园”[^1]建设。"
+    assert "[1]一区多园：一个高新区、多个园区。" in plain_text(got.report)
+
+
+def test_markdown_bold_lead_and_front_matter(tmp_path):
+    head = "---\ntitle: 某市政府工作报告\nsource: https://example.org/r\n---\n\n" \
+           "——2024年1月10日在某市第一届人民代表大会第三次会议上\n\n市人民政府市长 李四\n\n各位代表：\n\n"
+    got = imp(tmp_path, "## 一、2023年工作回顾\n\n**产业发展提速。**全年工业增长8%。\n", ".md", head)
+    m = got.report.meta
+    assert (m.title, m.region, m.date, m.year_planned) == ("某市政府工作报告", "某市", "2024-01-10",
+                                                          2024)
+    assert m.source.url == "https://example.org/r"
+    sec = got.report.body[0]
+    assert isinstance(sec, Section) and sec.heading == "2023年工作回顾"
+    assert sec.body[0] == Paragraph("全年工业增长8%。", "产业发展提速。")
