@@ -119,3 +119,10 @@ def test_schema_output_to_a_file(tmp_path):
     out = run_cli("schema", "-o", tmp_path / "spec.schema.json")
     assert out.returncode == 0 and out.stdout == b""
     assert json.loads((tmp_path / "spec.schema.json").read_text(encoding="utf-8"))["title"]
+
+
+def test_builtin_indicator_keys_are_offered(schema):
+    from reportkit.registry import builtin
+
+    [offered, _any] = schema["definitions"]["indicator_key"]["anyOf"]
+    assert offered["enum"] == [ind.key for ind in builtin()]
