@@ -38,8 +38,7 @@ notes:
 def parts(data: bytes) -> dict[str, etree._Element]:
     """Every XML part of a .docx, parsed."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        return {n: etree.fromstring(zf.read(n)) for n in zf.namelist() if n.endswith(".xml")
-                or n.endswith(".rels")}
+        return {n: etree.fromstring(zf.read(n)) for n in zf.namelist() if n.endswith((".xml", ".rels"))}
 
 
 def para_text(p) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from reportkit.writers.docx import title as title_mod
@@ -66,7 +68,7 @@ def test_titles_obey_the_rules(text):
     else:
         assert lines == [text]
     assert all(width(line) <= 20 for line in lines), lines
-    for a, b in zip(lines, lines[1:]):
+    for a, b in itertools.pairwise(lines):
         assert not (a[-1].isdigit() and (b[0].isdigit() or b[0] in "年月日%")), lines
         assert a.count("《") == a.count("》"), lines
         assert not b.startswith(("的", "和")) and not a.endswith("和"), lines

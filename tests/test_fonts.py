@@ -49,7 +49,7 @@ def test_config_env_includes_the_system_fonts():
         text = fh.read()
     assert "/etc/fonts/fonts.conf" in text and "reportkit-aliases.conf" in text
     latin = subprocess.run(["fc-match", "-f", "%{family[0]}", "DejaVu Sans"],
-                           env=fonts.config_env(), capture_output=True, text=True).stdout
+                           env=fonts.config_env(), capture_output=True, text=True, check=True).stdout
     assert latin == "DejaVu Sans"
 
 

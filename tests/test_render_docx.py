@@ -7,6 +7,7 @@ scripts/setup.sh --test installs LibreOffice; the test fails rather than skips w
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 from dataclasses import dataclass
@@ -98,11 +99,11 @@ def review_pages(tmp_path_factory, seed_report):
 def test_every_full_body_page_has_22_lines(pages):
     """22 lines, except that a heading is kept with its text: the page before has 21."""
     assert len(pages) >= 5
-    for n, (page, nxt) in enumerate(zip(pages[1:-1], pages[2:]), start=2):
+    for n, (page, nxt) in enumerate(itertools.pairwise(pages), start=2):
         lines = body_lines(page)
         pushed = HEADING_RE.match(body_lines(nxt)[0].text)
         assert len(lines) == 22 or (pushed and len(lines) == 21), (n, len(lines))
-    short = [p for p, nxt in zip(pages[1:-1], pages[2:]) if len(body_lines(p)) == 21]
+    short = [p for p, nxt in itertools.pairwise(pages) if len(body_lines(p)) == 21]
     assert len(short) <= len(pages) // 4
     assert len(body_lines(pages[-1])) <= 22
 
@@ -125,7 +126,7 @@ def test_a_full_body_line_has_28_characters(pages):
     lines = full_lines(pages)
     assert len(lines) > 50
     flow = [ln for page in pages for ln in body_lines(page)]
-    following = {id(a): b for a, b in zip(flow, flow[1:])}
+    following = {id(a): b for a, b in itertools.pairwise(flow)}
     short = 0
     for ln in lines:
         inside = [c for c in ln.chars if c["x1"] / MM <= RIGHT_EDGE + 0.5]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .problems import Problem, ReportError
@@ -115,7 +115,7 @@ def _cache_dir() -> Path:
     return Path(base) / "reportkit"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _resolve(name: str, bold: bool, conf: str) -> Face:
     import subprocess
 
@@ -135,7 +135,7 @@ def _resolve(name: str, bold: bool, conf: str) -> Face:
     return Face(family, file, int(index or 0))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cmap(file: str, index: int) -> frozenset[int]:
     from fontTools.ttLib import TTFont
 

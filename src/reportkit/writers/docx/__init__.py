@@ -11,8 +11,8 @@ build date, so Word's Accept/Reject All gives back the new or the old text.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
 from ... import flat, fonts
 from ...flat import Line
@@ -231,14 +231,14 @@ def _parts(report: Report, lay: _Layout, body: list[str]) -> list[tuple[str, str
         head = oxml.header_footer_xml("hdr", oxml.paragraph("RkHeader", oxml.run(lay.header_text)))
         extra += [("word/header1.xml", head), ("word/header2.xml", head)]
     ctypes += [("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
-               ("docProps/app.xml", "application/vnd.openxmlformats-officedocument."
-                                    "extended-properties+xml")]
+               ("docProps/app.xml", ("application/vnd.openxmlformats-officedocument."
+                                    "extended-properties+xml"))]
     when = build_time(report)
     return [("[Content_Types].xml", oxml.content_types_xml(ctypes)),
             ("_rels/.rels", oxml.relationships_xml([
                 ("rId1", oxml.REL + "officeDocument", "word/document.xml"),
-                ("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
-                         "core-properties", "docProps/core.xml"),
+                ("rId2", ("http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
+                         "core-properties"), "docProps/core.xml"),
                 ("rId3", oxml.REL + "extended-properties", "docProps/app.xml")])),
             ("word/document.xml", doc),
             ("word/_rels/document.xml.rels", oxml.relationships_xml(rels)),
@@ -281,7 +281,7 @@ def _styles(lay: _Layout) -> str:
                S("RkLead", "Lead", kind="character", rpr=_run_format(font("lead")))]
     pn = font("page_number")
     side = round(float(s.value("page_number", "side_indent_chars")) * pn.size * PT)
-    off_grid = dict(auto_line=True, first_line=0, no_line_numbers=True)
+    off_grid = {"auto_line": True, "first_line": 0, "no_line_numbers": True}
     styles += [S("RkPageNumberOdd", "Page Number Odd", rpr=_run_format(pn, 0),
                  ppr=P(align="right", right=side, **off_grid)),
                S("RkPageNumberEven", "Page Number Even", rpr=_run_format(pn, 0),

@@ -43,7 +43,7 @@ def twips_mm(mm: float) -> int:
 
 def w3cdtf(when: dt.datetime) -> str:
     """A date as core properties and revisions want it: 2024-02-27T00:00:00Z."""
-    return when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -371,7 +371,7 @@ def content_types_xml(overrides: list[tuple[str, str]]) -> str:
 
 def zip_package(parts: list[tuple[str, str]], when: dt.datetime) -> bytes:
     """The .docx: parts zipped in the given order with one fixed entry time (deterministic)."""
-    stamp = max(when, dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc))
+    stamp = max(when, dt.datetime(1980, 1, 1, tzinfo=dt.UTC))
     date_time = stamp.timetuple()[:6]
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
