@@ -104,8 +104,18 @@ def _missing_problem(report: Report, para: Para, heading: str, missing: dict) ->
 def draw(report: Report, style: Style, geo: Geometry, faces: Faces,
          pages: list[list[Placed]]) -> bytes:
     """Draw the pages with reportlab (invariant mode, dates from outputs.build_time)."""
+    from reportlab import rl_config
     from reportlab.pdfgen.canvas import Canvas
 
+    # Binary streams: ASCII85 (reportlab's default) makes the file a quarter larger and slower.
+    a85, rl_config.useA85 = rl_config.useA85, 0
+    try:
+        return _draw(report, style, geo, faces, pages, Canvas)
+    finally:
+        rl_config.useA85 = a85
+
+
+def _draw(report, style, geo, faces, pages, Canvas) -> bytes:
     buf = io.BytesIO()
     body = faces.run_style("body", False)
     # The initial font must be ours too, or reportlab names an unembedded Helvetica.
@@ -150,27 +160,30 @@ def baseline(geo: Geometry, slot: int, size: float) -> float:
 
 
 def _draw_line(c, geo: Geometry, placed: Placed) -> None:
+    """One line as one text object: a font switch and a new origin for each run."""
     para, span = placed.para, placed.span
     y = baseline(geo, placed.slot, max(st.size for st in para.styles[span.start:span.end]))
     x = geo.left + placed.x
-    i = span.start
-    while i < span.end:
-        j = i
-        while j < span.end and para.styles[j] is para.styles[i]:
-            j += 1
-        _draw_run(c, para.text[i:j], para.styles[i], x, y, geo.spacing + placed.extra)
-        x += sum(para.widths[i:j]) + placed.extra * (j - i)
-        i = j
-
-
-def _draw_run(c, text: str, st: layout.RunStyle, x: float, y: float, char_space: float) -> None:
     t = c.beginText(x, y)
-    t.setFont(st.face.name, st.size)
-    t.setCharSpace(char_space)
-    if st.bold:
-        c.setLineWidth(st.size * BOLD_STROKE)
-        t.setTextRenderMode(2)
-    t.textOut(text)
+    i, bold = span.start, False
+    while i < span.end:
+        st, j = para.styles[i], i
+        while j < span.end and para.styles[j] is st:
+            j += 1
+        if st.bold != bold:
+            if st.bold:
+                c.setLineWidth(st.size * BOLD_STROKE)
+            t.setTextRenderMode(2 if st.bold else 0)
+            bold = st.bold
+        # widths differ from the face's advances only where the script (and so the run)
+        # changes: autospace, full width before a change; each run starts at its own origin
+        extra = 0.0 if st.latin else placed.extra
+        t.setTextOrigin(x, y)
+        t.setFont(st.face.name, st.size)
+        t.setCharSpace(geo.spacing + extra)
+        t.textOut(para.text[i:j])
+        x += sum(para.widths[i:j]) + extra * (j - i)
+        i = j
     c.drawText(t)
 
 

@@ -37,6 +37,28 @@ def _digest(path: Path) -> str:
     return h.hexdigest()[:24]
 
 
+def _known_digest(path: Path) -> str:
+    """The content hash of a font, remembered by path, size and time so that a build does not
+    read 7 MB to hash it again (a changed file gets a new entry and is hashed)."""
+    st = path.stat()
+    key = hashlib.sha256(f"{path.resolve()}\0{st.st_size}\0{st.st_mtime_ns}".encode()).hexdigest()
+    memo = cache_dir() / "digests" / key[:24]
+    try:
+        return memo.read_text(encoding="ascii").strip()
+    except OSError:
+        pass
+    digest = _digest(path)
+    try:
+        memo.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=memo.name, suffix=".part", dir=memo.parent)
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(digest)
+        os.replace(tmp, memo)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+    return digest
+
+
 def _is_cff(path: Path, index: int) -> bool:
     """Whether a font (or face ``index`` of a collection) has CFF outlines: its sfnt tag."""
     import struct
@@ -59,7 +81,7 @@ def truetype_file(path: str | Path, index: int = 0) -> tuple[Path, int]:
     path = Path(path)
     if not _is_cff(path, index):
         return path, index
-    target = cache_dir() / f"{path.stem}-{_digest(path)}-{index}.ttf"
+    target = cache_dir() / f"{path.stem}-{_known_digest(path)}-{index}.ttf"
     if not target.exists():
         _convert(path, index, target)
     return target, 0

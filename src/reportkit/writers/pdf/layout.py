@@ -60,6 +60,7 @@ class RunStyle:
     size: float
     bold: bool = False
     role: str = "body"
+    latin: bool = False  #: the Latin face (digits, letters, weak marks after them)
 
 
 @dataclass
@@ -88,7 +89,7 @@ class Placed:
     span: breaker.Span
     slot: int
     x: float  #: from the left margin
-    extra: float = 0.0  #: added after every character but the last (justification)
+    extra: float = 0.0  #: added after each Chinese character but the last (justification)
     number: int = 0  #: line number on the page (review style), 0 for none
 
 
@@ -122,7 +123,8 @@ class Faces:
         if key not in self._cache:
             font = self.style.font(role)
             face = face_for(font.latin if latin else font.name, font.bold)
-            self._cache[key] = RunStyle(face, font.size, font.bold and not face.is_bold, role)
+            self._cache[key] = RunStyle(face, font.size, font.bold and not face.is_bold, role,
+                                        latin)
         return self._cache[key]
 
 
@@ -288,8 +290,16 @@ def _place(para: Para, i: int, span: breaker.Span, slot: int, geo: Geometry) -> 
     elif para.align == "right":
         x = indent + room - width
     elif para.align == "justify" and not last and span.end - span.start > 1:
-        extra = max(0.0, room - width) / (span.end - span.start - 1)
+        gaps = stretchable(para, span)
+        extra = max(0.0, room - width) / gaps if gaps else 0.0
     return Placed(para, span, slot, x, extra)
+
+
+def stretchable(para: Para, span: breaker.Span) -> int:
+    """Characters a justified line stretches after: the Chinese ones but the last of the line
+    (LibreOffice keeps Latin runs such as "571.02" at their own spacing)."""
+    n = sum(1 for st in para.styles[span.start:span.end] if not st.latin)
+    return n - (0 if para.styles[span.end - 1].latin else 1)
 
 
 def _visible_width(para: Para, span: breaker.Span) -> float:
