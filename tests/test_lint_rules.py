@@ -10,8 +10,8 @@ import yaml
 
 from reportkit.lint import check
 from reportkit.lint.rules import (RULES, arithmetic, brackets, ensure_strive, headings,
-                                  indicators, missing_actual, notes, pinyin, punctuation,
-                                  sentences, traditional, years)
+                                  fullwidth_digits, indicators, missing_actual, notes, pinyin,
+                                  punctuation, sentences, traditional, years)
 from reportkit.readers.spec import read_spec_text
 
 META = {"title": "关于××区2023年国民经济和社会发展计划执行情况及2024年计划草案的报告",
@@ -54,7 +54,7 @@ def test_docstring_examples_behave_as_documented(rule):
 def test_codes_are_unique_and_stable():
     codes = [r.CODE for r in RULES]
     assert len(set(codes)) == len(codes)
-    assert set(codes) >= {f"RK1{n:02d}" for n in range(1, 13)}
+    assert set(codes) >= {f"RK1{n:02d}" for n in range(1, 14)}
 
 
 def codes(problems) -> list[str]:
@@ -393,6 +393,23 @@ def test_unfinished_sentences_and_repeats():
                         "paragraph ends without end punctuation: ",
                         "the lead sentence ", "this paragraph repeats the one on line 5"]
     assert all(p.level == "warning" for p in problems)
+
+
+# -- RK113 full-width digits and letters ------------------------------------------------------
+def test_full_width_digits_and_letters():
+    [p] = lint("- ２０２３年ＧＤＰ增长６.７%。", fullwidth_digits)
+    assert p.message.endswith("write ２０２３ → 2023、ＧＤＰ → GDP、６ → 6、７ → 7")
+
+
+def test_full_width_digit_in_a_real_report():
+    """Panzhihua's 2023 report has a full-width ６ (“专项项目６项”); RK113 finds it."""
+    from .conftest import CORPUS
+
+    text = (CORPUS / "panzhihua-city" / "2023.md").read_text(encoding="utf-8")
+    [line] = [ln for ln in text.splitlines() if "专项项目６项" in ln]
+    [p] = lint(yaml.safe_dump([line], allow_unicode=True), fullwidth_digits)
+    assert "write ６ → 6" in p.message
+    assert lint("- 2023年GDP增长6.7%，“十四五”规划，（一）项目。", fullwidth_digits) == []
 
 
 # -- the seed web copy, as real text -----------------------------------------------------------
