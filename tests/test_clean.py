@@ -97,3 +97,12 @@ def test_garbled_passage_left_as_it_is():
     out = clean.clean_line(raw, True, clean.protected_spans(raw, found), pinyin=True)
     assert "?zhǔn)" in out  # the debris is not "repaired" into something else
     assert out.startswith("培育壮大冷链") and out.endswith("，力争培育")
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("２０２３年ＧＤＰ增长６.７％", "2023年GDP增长6.7%"),
+    ("增长3．5％，", "增长3.5%，"),
+    ("1．致力稳经济", "1．致力稳经济"),  # a heading number's full-width point is left alone
+])
+def test_fullwidth_digits_and_letters_made_half_width(raw, want):
+    assert clean.halfwidth_alnum(raw) == want

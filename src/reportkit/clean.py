@@ -257,6 +257,18 @@ def clean_line(line: str, traditional: bool, spans: list[tuple[int, int]] = (),
     return "".join(out)
 
 
+#: Full-width ０-９, Ａ-Ｚ, ａ-ｚ → half-width (GB/T 15835: numbers in half-width Arabic digits).
+_HALF_ALNUM = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+               for c in range(r[0], r[1] + 1)}
+_FW_NUMBER_PUNCT = re.compile(r"(?<=\d)[．％](?=\d|(?<=％))|(?<=\d)％")
+
+
+def halfwidth_alnum(text: str) -> str:
+    """Full-width digits and Latin letters as half-width; in numbers also ． → . and ％ → %."""
+    text = text.translate(_HALF_ALNUM)
+    return _FW_NUMBER_PUNCT.sub(lambda m: "." if m.group() == "．" else "%", text)
+
+
 def _clean_piece(text: str, traditional: bool, pinyin: bool | None = None) -> str:
     if pinyin is None:
         text = remove_pinyin(text)
@@ -264,4 +276,4 @@ def _clean_piece(text: str, traditional: bool, pinyin: bool | None = None) -> st
         text = PINYIN_RE.sub("", text)
     if traditional:
         text = to_simplified(text)
-    return fullwidth_punct(text)
+    return fullwidth_punct(halfwidth_alnum(text))

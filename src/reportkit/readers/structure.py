@@ -102,6 +102,7 @@ class Builder:
         self.in_notes = False
         self.target_context = False
         self.result_context = False
+        self.targets_here = False
 
     # -- helpers ---------------------------------------------------------------------------
     def pos(self, ln: SrcLine) -> Pos:
@@ -210,6 +211,7 @@ class Builder:
         self.stats.sections += 1
         looks_back = bool(REVIEW_HEADING_RE.search(heading))
         self.target_context = "目标" in heading and not looks_back
+        self.targets_here = False  # a target list seen in this section: more may follow
         self.result_context = looks_back
         self._check_number(ln, sec)
 
@@ -288,6 +290,7 @@ class Builder:
                 self.stats.results += len(items)
             elif kind == "target":
                 self.add(TargetList(tuple(items), pos=p))
+                self.targets_here = True
                 self.stats.targets += len(items)
             else:
                 self.add(DashList(tuple(t for t, _ in items), pos=p))
@@ -302,7 +305,7 @@ class Builder:
                 if found.item is not None:
                     self._count(found)
                     return "result", found.item
-            if self.target_context or TARGET_HINT_RE.search(item):
+            if self.target_context or self.targets_here or TARGET_HINT_RE.search(item):
                 found = parse_target(item, self.registry, self.pos(ln))
                 if found.item is not None:
                     self._learn(found)
@@ -357,6 +360,7 @@ class Builder:
             self.stats.targets += 1
         if items:
             self.add(TargetList(tuple(items), pos=self.pos(ln)))
+        self.targets_here = True
         if loose:
             self.add(Paragraph("".join(loose), pos=self.pos(ln)))
             self.stats.paragraphs += 1
