@@ -33,6 +33,8 @@ _HALF = {chr(c): chr(c - 0xFEE0) for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (
 def check(report: Report, registry: Registry) -> Iterator[Problem]:
     """Yield one problem per piece of text with full-width digits or letters."""
     for t in all_texts(report):
+        if _HALF.keys().isdisjoint(t.text):  # the common case, decided in C
+            continue
         runs = _runs(t.text)
         if runs:
             fixes = "、".join(f"{run} → {''.join(_HALF[c] for c in run)}"
