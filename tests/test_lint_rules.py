@@ -57,6 +57,14 @@ def test_codes_are_unique_and_stable():
     assert set(codes) >= {f"RK1{n:02d}" for n in range(1, 14)}
 
 
+def test_readme_documents_every_rule():
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for rule in RULES:
+        assert f"| {rule.CODE} | " in readme, rule.CODE
+
+
 def codes(problems) -> list[str]:
     return [p.code for p in problems]
 
