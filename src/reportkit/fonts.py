@@ -13,9 +13,9 @@ face a name gets; ``coverage(face, chars)`` lists the characters the face lacks.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .problems import Problem, ReportError
 
@@ -23,8 +23,7 @@ ALIASES = Path(__file__).parent / "data" / "fontconfig" / "reportkit-aliases.con
 SYSTEM_CONF = Path("/etc/fonts/fonts.conf")
 
 
-@dataclass(frozen=True)
-class Face:
+class Face(NamedTuple):
     """An installed face: its family name, its file and the face index inside that file."""
 
     family: str

@@ -4,6 +4,9 @@ The rest of the Word writer calls these named helpers with plain values (twips, 
 font names) and never spells an element itself. Elements are written in the order the schema
 (ECMA-376 / ISO 29500, transitional) requires, so Word opens the file without a repair prompt.
 
+The value types are NamedTuples rather than dataclasses: they are created at import, and a
+frozen dataclass costs several times more to define, which a cold `reportkit build` feels.
+
 Why raw XML rather than python-docx: its default template brings theme fonts (w:asciiTheme,
 w:eastAsiaTheme) that override the official faces, and it has no API for the document grid,
 page-number fields, line numbering or tracked changes; writing the few parts ourselves is also
@@ -16,7 +19,7 @@ import datetime as dt
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from typing import NamedTuple
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -50,8 +53,7 @@ def w3cdtf(when: dt.datetime) -> str:
 # Run and paragraph properties
 
 
-@dataclass(frozen=True)
-class RunFormat:
+class RunFormat(NamedTuple):
     """What a run or a style says about characters: faces, size in pt, bold, spacing."""
 
     east_asia: str = ""
@@ -78,8 +80,7 @@ def rpr_inner(f: RunFormat) -> str:
     return "".join(out)
 
 
-@dataclass(frozen=True)
-class ParaFormat:
+class ParaFormat(NamedTuple):
     """What a paragraph style says: alignment, indents (twips), line pitch, outline level."""
 
     align: str = ""  #: both, center, left, right
@@ -188,8 +189,7 @@ def page_field(before: str, after: str) -> str:
 # Section properties
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(NamedTuple):
     """Page geometry in twips, the document grid, and which headers and footers exist."""
 
     width: int
@@ -243,8 +243,7 @@ def header_footer_xml(kind: str, paragraphs: str) -> str:
     return f"{XML_DECL}<w:{kind} {_NS_DECL}>{paragraphs}</w:{kind}>"
 
 
-@dataclass(frozen=True)
-class StyleDef:
+class StyleDef(NamedTuple):
     """One style of styles.xml."""
 
     style_id: str
@@ -313,8 +312,7 @@ def font_table_xml(names: list[str]) -> str:
     return "".join(out)
 
 
-@dataclass(frozen=True)
-class Properties:
+class Properties(NamedTuple):
     """Core document properties (docProps/core.xml)."""
 
     title: str = ""
