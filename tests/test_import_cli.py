@@ -31,6 +31,11 @@ def test_spec_to_stdout_summary_to_stderr():
     assert "3 warnings" in err and err.count("(RK301)") == 3
     assert "traditional → simplified" in err and "encoding utf-8" in err
     assert "Traceback" not in err
+    # each garbled passage is marked in the spec, right above the item that holds it
+    lines = done.stdout.decode("utf-8").splitlines()
+    marked = [i for i, line in enumerate(lines) if "# FIXME garbled passage" in line]
+    assert len(marked) == 3
+    assert "?jié)" in lines[marked[0] + 1] and "section:" in lines[marked[0] + 1]
 
 
 def test_output_file_written(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -32,7 +33,7 @@ def run(args) -> int:
     from .common import print_problems
 
     got = load(args.file)
-    data = write_yaml(got.report, header=_header(args.file, got))
+    data = write_yaml(got.report, header=_header(args.file, got), comments=_comments(got))
     back, problems = read_spec_text(data.decode("utf-8"), args.output or "<import>")
     if back != got.report:  # the spec must say exactly what was imported
         raise ReportError(Problem(args.file, 0, 0, "error", "RK309",
@@ -76,6 +77,19 @@ def summary(path: str, got, output: str | None) -> str:
             f"{s.results} results, {s.targets} targets ({s.exact_numbers} lines regenerate "
             f"exactly, {s.worded_numbers} keep their wording), {s.dashes} dash items, "
             f"{s.notes} notes, {warnings} warnings; {'; '.join(got.steps)}")
+
+
+def _comments(got) -> dict[int, str]:
+    """A comment above each body item that holds a garbled passage."""
+    out: dict[int, str] = {}
+    for p in got.problems:
+        if p.code == "RK301" and p.line:
+            m = re.search(r"`(.*?)`", p.message)
+            passage = f" `{m.group(1)}`" if m else ""
+            out[p.line] = (out[p.line] + "\n" if p.line in out else "") + \
+                f"FIXME garbled passage{passage} (source line {p.line}, column {p.col}): " \
+                "restore it by hand"
+    return out
 
 
 def _header(path: str, got) -> str:

@@ -28,8 +28,11 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _BREAKS = re.compile("[\x85\u2028\u2029\ufeff]")
 
 
-def write_yaml(report: Report, header: str = "") -> bytes:
-    """The report as a spec file (UTF-8). ``header`` lines become comments at the top."""
+def write_yaml(report: Report, header: str = "", comments: dict[int, str] | None = None) -> bytes:
+    """The report as a spec file (UTF-8). ``header`` lines become comments at the top;
+    ``comments`` maps a source line to a comment put above the body item read from it (the
+    import marks garbled passages this way)."""
+    comments = comments or {}
     out: list[str] = [f"# {line}".rstrip() for line in header.splitlines()]
     out.append("reportkit: 1")
     out.append("meta:")
@@ -38,7 +41,7 @@ def write_yaml(report: Report, header: str = "") -> bytes:
         out.append("indicators:")
         out += [f"{INDENT}- {_flow(_indicator(i))}" for i in report.indicators]
     out.append("body:" if report.body else "body: []")
-    out += _blocks(report.body, 1)
+    out += _blocks(report.body, 1, comments)
     if report.notes:
         out.append("notes:")
         for n in report.notes:
@@ -270,14 +273,23 @@ def _target(t: Target) -> dict:
 
 # -- the body ---------------------------------------------------------------------------------
 
-def _blocks(blocks, depth: int) -> list[str]:
+def _blocks(blocks, depth: int, comments: dict[int, str]) -> list[str]:
     out: list[str] = []
     for b in blocks:
-        out += _block(b, depth)
+        out += _block(b, depth, comments)
     return out
 
 
-def _block(b, depth: int) -> list[str]:
+def _block(b, depth: int, comments: dict[int, str]) -> list[str]:
+    pad = INDENT * depth
+    note = comments.get(b.pos.line) if b.pos.line else None
+    lines = _block_lines(b, depth, comments)
+    if note:
+        lines = [f"{pad}# {line}".rstrip() for line in note.splitlines()] + lines
+    return lines
+
+
+def _block_lines(b, depth: int, comments: dict[int, str]) -> list[str]:
     pad = INDENT * depth
     inner = INDENT * (depth + 1)
     if isinstance(b, Paragraph):
@@ -290,7 +302,7 @@ def _block(b, depth: int) -> list[str]:
         out = [f"{pad}- section: {scalar(b.heading)}"]
         if b.body:
             out.append(f"{inner}body:")
-            out += _blocks(b.body, depth + 2)
+            out += _blocks(b.body, depth + 2, comments)
         return out
     if isinstance(b, DashList):
         if not b.items:
