@@ -118,6 +118,20 @@ def test_override_numbers_compare_by_value():
     assert lint(ok, arithmetic) == []
 
 
+def test_target_override_must_state_its_values():
+    ok = """
+    - targets:
+        - {indicator: gdp, ensure: 6.7, strive: 7.2以上, text: 地区生产总值确保增长6.7%，力争7.2%。}
+    """
+    wrong = """
+    - targets:
+        - {indicator: gdp, ensure: 6.7, strive: 7.2以上, text: 地区生产总值确保增长6.5%，力争7.2%。}
+    """
+    assert lint(ok, arithmetic) == []
+    [p] = lint(wrong, arithmetic)
+    assert "target states 6.5, which its values do not give" in p.message
+
+
 # -- RK102 确保 ≤ 力争 ------------------------------------------------------------------------
 def test_ensure_above_strive():
     assert lint("- targets: [{indicator: gdp, ensure: 6.7, strive: 6.7以上}]", ensure_strive) == []

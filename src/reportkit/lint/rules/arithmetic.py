@@ -1,8 +1,8 @@
 """RK101 arithmetic: every stated difference must be the difference of the stated numbers.
 
-Checked: a result whose wording is written by hand (``text:``) must state only numbers its fields
-give; and any text that says "增长X%，超过……目标（Y%）Z个百分点" or "X亿元，超过……（Y亿元）Z亿元"
-must have X − Y = Z (低于: Y − X = Z).
+Checked: a result or target whose wording is written by hand (``text:``) must state only numbers
+its fields give; and any text that says "增长X%，超过……目标（Y%）Z个百分点" or
+"X亿元，超过……（Y亿元）Z亿元" must have X − Y = Z (低于: Y − X = Z).
 
 Passing::
 
@@ -31,11 +31,11 @@ from functools import lru_cache
 from typing import Iterator
 
 from ... import vocab as v
-from ...model import Report, Result, results
+from ...model import Report, Result, Target, results, targets
 from ...numbers import fmt
 from ...problems import Problem
 from ...registry import Registry
-from ...wording import result_sentence
+from ...wording import result_sentence, target_sentence
 from ..text import Text, body_texts
 from .missing_actual import lacks_actual
 
@@ -78,6 +78,9 @@ def check(report: Report, registry: Registry) -> Iterator[Problem]:
             claims = list(_claims(Text(r.pos, "result text", r.text))) \
                 if _may_claim(r.text) else []
             yield from claims or _override(r, registry)
+    for t in targets(report):
+        if t.text:
+            yield from _target_override(t, registry)
 
 
 def _claims(t: Text) -> Iterator[Problem]:
@@ -116,6 +119,21 @@ def _override(r: Result, registry: Registry) -> Iterator[Problem]:
         yield Problem.at(r.pos, LEVEL, CODE,
                          f"the wording of `{r.indicator}` states {fmt(number)}, which its fields "
                          f"do not give (from the fields: “{generated}”)")
+
+
+def _target_override(t: Target, registry: Registry) -> Iterator[Problem]:
+    """Numbers in a hand-written target must be ones its values give."""
+    if not all(one.value or one.ensure or one.strive for one in (t, *t.more)):
+        return  # the reader reports a target without values
+    generated = target_sentence(replace(t, text=""), registry)
+    given = Counter(_amounts(generated))
+    for number in _amounts(t.text):
+        if given[number] > 0:
+            given[number] -= 1
+            continue
+        yield Problem.at(t.pos, LEVEL, CODE,
+                         f"the wording of the `{t.indicator}` target states {fmt(number)}, which "
+                         f"its values do not give (from the values: “{generated}”)")
 
 
 def _amounts(text: str) -> list[Decimal]:
