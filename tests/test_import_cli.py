@@ -24,7 +24,7 @@ SMALL = """关于某区2023年国民经济和社会发展计划执行情况及20
 def test_spec_to_stdout_summary_to_stderr():
     done = run_cli("import", SEED)
     assert done.returncode == 0, done.stderr.decode()
-    spec, problems = read_spec_text(done.stdout.decode("utf-8"))
+    spec, _ = read_spec_text(done.stdout.decode("utf-8"))
     assert spec is not None and spec.meta.region == "攀枝花市东区"
     err = done.stderr.decode("utf-8")
     assert "17 sections" in err and "7 results" in err and "7 targets" in err

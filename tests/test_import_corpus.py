@@ -64,7 +64,7 @@ def test_nothing_is_dropped(imported):
 
 
 def test_section_tree_found(imported):
-    path, got = imported
+    _, got = imported
     top = [s.heading for s, level in sections(got.report) if level == 1]
     second = [s for s, level in sections(got.report) if level == 2]
     assert len(top) >= 2 and len(second) >= 4, (top, len(second))

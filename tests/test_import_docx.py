@@ -118,7 +118,7 @@ def test_foreign_word_file(tmp_path):
     assert top.heading == "2023年国民经济和社会发展计划执行情况"
     sub = top.body[0]
     assert sub.heading == "目标完成情况"  # level 2 from the style alone
-    results, para, row1, row2 = sub.body
+    results, para, _row1, row2 = sub.body
     assert results.items[0].indicator == "gdp" and not results.items[0].text
     assert (para.lead, para.text) == ("体制机制加快完善。", "建立全覆盖责任落实体系，推动工作落实。")
     assert re.sub(r"\s", "", row2.text) == "地区生产总值6.7%"

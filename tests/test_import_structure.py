@@ -32,7 +32,7 @@ def test_results_in_a_review_section_need_no_target(tmp_path):
 def test_targets_after_an_intro(tmp_path):
     got = imp(tmp_path, "二、2024年主要预期目标\n主要预期目标为：\n——地区生产总值增长7%左右。\n"
                         "——建筑业增加值增长6%。\n——生态环境持续改善。\n")
-    intro, targets, dashes = got.report.body[0].body
+    _intro, targets, dashes = got.report.body[0].body
     assert isinstance(targets, TargetList) and isinstance(dashes, DashList)
     assert [t.indicator for t in targets.items] == ["gdp", "建筑业增加值"]
     # an indicator the registry lacks is added to the spec, as its line regenerates exactly
@@ -56,7 +56,7 @@ def test_prose_targets_split_at_semicolons(tmp_path):
     kinds = [type(b).__name__ for b in got.report.body[0].body]
     assert kinds == ["Paragraph", "Paragraph", "TargetList", "Paragraph", "TargetList",
                      "Paragraph"]
-    before, intro, t1, loose, t2, after = got.report.body[0].body
+    before, intro, _t1, loose, t2, after = got.report.body[0].body
     assert before.text.endswith("意义重大。") and intro.text == "主要预期目标是："
     assert loose.text == "居民收入增长和经济增长同步；"
     assert t2.items[0].indicator == "surveyed_unemployment"

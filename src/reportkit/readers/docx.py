@@ -22,7 +22,7 @@ from .source import fail, read_bytes
 from .structure import SrcLine, build
 from .text import IMPORT_MAX_BYTES, Imported
 
-_HEADING_STYLE_RE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
+_HEADING_STYLE_RE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "标题", "rktitle"}
 _LEAD_STYLES = {"RkLead", "Strong"}
 
@@ -89,7 +89,8 @@ def _open(data: bytes, name: str):
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
         raise fail(name, f"not a Word file: the package cannot be read as a document ({exc})",
                    "RK307") from None
-    except Exception as exc:  # lxml syntax errors in a damaged part, and the like
+    except Exception as exc:  # noqa: BLE001 - lxml errors in a damaged part, and the like:
+        # whatever python-docx raises on a broken package, the user gets a message, not a trace
         raise fail(name, f"not a Word file: the document part is damaged ({type(exc).__name__})",
                    "RK307") from None
 

@@ -426,10 +426,10 @@ def make_meta(found: dict[str, str], source: Source | None, extra: dict) -> Meta
     if sm:
         subject = sm.group(1)[len(region):] if region and sm.group(1).startswith(region) else \
             sm.group(1)
-    values = dict(title=title, region=region, year_reviewed=reviewed, year_planned=planned,
-                  occasion=occasion, speaker=speaker, date=date,
-                  salutation=found.get("salutation", ""), issuer=issuer, subject=subject,
-                  source=source)
+    values = {"title": title, "region": region, "year_reviewed": reviewed,
+              "year_planned": planned, "occasion": occasion, "speaker": speaker, "date": date,
+              "salutation": found.get("salutation", ""), "issuer": issuer, "subject": subject,
+              "source": source}
     values.update({k: val for k, val in extra.items() if val})
     return Meta(**values)
 

@@ -24,7 +24,8 @@ from .structure import SrcLine, Stats, build
 
 #: A plan report is some 50 KB; anything this large is not one (and would make a useless spec).
 IMPORT_MAX_BYTES = 4 * 1024 * 1024
-_HTML_PAGE_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|div|table)\b", re.I)
+_HTML_PAGE_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|div|table)\b",
+                           re.IGNORECASE)
 _MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_BOLD_START_RE = re.compile(r"^(\*\*|__)(.+?)\1")
 _MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
