@@ -216,6 +216,13 @@ def test_core_properties_from_the_spec(seed_report, official):
     assert core.findtext("dc:creator", namespaces=ns) == seed_report.meta.issuer
     assert core.findtext("dc:subject", namespaces=ns) == seed_report.meta.subject
     assert core.findtext("dcterms:created", namespaces=ns) == "2024-02-27T00:00:00Z"
+    status = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+    assert core.findtext(status + "contentStatus") == seed_report.meta.status
+
+
+def test_review_draft_status_in_properties(review):
+    ns = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+    assert review["docProps/core.xml"].findtext(ns + "contentStatus") == "征求意见稿"
 
 
 def test_review_style_header_and_line_numbers(official, review):

@@ -246,7 +246,7 @@ def _parts(report: Report, lay: _Layout, body: list[str]) -> list[tuple[str, str
             ("word/settings.xml", oxml.settings_xml()),
             ("word/fontTable.xml", oxml.font_table_xml(_font_names(lay.style))),
             *extra,
-            ("docProps/core.xml", oxml.core_xml(_properties(report), when)),
+            ("docProps/core.xml", oxml.core_xml(_properties(report, lay), when)),
             ("docProps/app.xml", oxml.app_xml())]
 
 
@@ -308,9 +308,10 @@ def _font_names(style) -> list[str]:
     return names
 
 
-def _properties(report: Report) -> oxml.Properties:
+def _properties(report: Report, lay: _Layout) -> oxml.Properties:
+    """Title, author (the issuer), subject from the spec; a review draft's status is its mark."""
     m = report.meta
     creator = m.issuer or (m.speaker.office if m.speaker else "")
     return oxml.Properties(title=m.title, subject=m.subject or m.title, creator=creator,
                            keywords="; ".join(m.keywords), description=m.occasion,
-                           status=m.status)
+                           status=lay.header_text or m.status)
