@@ -1,0 +1,168 @@
+"""Benchmark: `reportkit build --format pdf` as a cold process, beside the route users take today
+(build the .docx, then `soffice --headless --convert-to pdf`).
+
+Inputs: the seed spec and longer specs made from it in a temporary folder (1x, 10x, 25x, 50x:
+each （一）-level section's body repeated, as bench_docx.py does). Each command runs as a new
+process; the median wall time and the peak memory of the process (os.wait4's ru_maxrss) are
+printed, with the ratio route / reportkit. LibreOffice keeps one profile for the whole run,
+warmed once, as a user's would be. The converted fonts are cached (~/.cache/reportkit/fonts)
+by the first build, which is not timed; its cost is printed on its own when the cache is cold.
+
+Goals (issue 4): at least 5x faster than the route on the seed; under 2 s at 50x; time growing
+linearly with length.
+
+    python3 bench/bench_pdf.py [--runs N] [--route-runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "specs" / "dongqu-2024.yaml"
+LENGTHS = (1, 10, 25, 50)
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_docx import longer_spec  # noqa: E402  (the same long specs as the Word benchmark)
+
+
+def once(cmd: list[str], env: dict) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (KiB) of one fresh process and its children."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}")
+    return elapsed, usage.ru_maxrss
+
+
+def median_of(cmds: list[list[str]], env: dict, runs: int) -> tuple[float, int]:
+    """Median total wall time of a sequence of commands, and the largest peak memory seen."""
+    totals, peak = [], 0
+    for _ in range(runs):
+        total = 0.0
+        for cmd in cmds:
+            seconds, rss = once(cmd, env)
+            total += seconds
+            peak = max(peak, rss)
+        totals.append(total)
+    return statistics.median(totals), peak
+
+
+def build(spec: Path, out: Path, fmt: str) -> list[str]:
+    """The build command a user runs (--force: the long copies repeat headings)."""
+    return [sys.executable, "-m", "reportkit", "build", str(spec), "-o", str(out), "--format",
+            fmt, "--force"]
+
+
+def soffice(docx: Path, out: Path, profile: Path) -> list[str]:
+    """LibreOffice's conversion of a .docx to PDF with its own profile folder."""
+    return ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+            "--convert-to", "pdf", "--outdir", str(out), str(docx)]
+
+
+def cold_font_cache(env: dict, tmp: Path) -> float | None:
+    """Seconds of a seed build with an empty font cache (the one-off TrueType conversion), or
+    None when the machine's cache is already filled (then the timed builds never pay it)."""
+    cache = Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reportkit" / "fonts"
+    if cache.exists() and any(cache.glob("*.ttf")):
+        return None
+    seconds, _ = once(build(SEED, tmp / "cold", "pdf"), env)
+    return seconds
+
+
+def main() -> int:
+    """Print the figures; exit 0 (figures are not asserted)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="runs of each reportkit build")
+    parser.add_argument("--route-runs", type=int, default=3,
+                        help="runs of the .docx + LibreOffice route (slow; keep few)")
+    args = parser.parse_args()
+    env = dict(os.environ)
+    from reportkit import fonts
+
+    lo_env = fonts.config_env(env)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        cold = cold_font_cache(env, tmp)
+        specs = {}
+        for n in LENGTHS:
+            specs[n] = SEED if n == 1 else tmp / f"dongqu-{n}x.yaml"
+            if n > 1:
+                longer_spec(SEED, specs[n], n)
+        rows = []
+        for n, spec in specs.items():
+            out = tmp / f"out{n}"
+            once(build(spec, out, "pdf"), env)  # warm the title and font caches
+            seconds, rss = median_of([build(spec, out, "pdf")], env, args.runs)
+            pages = _pages(out / f"{spec.stem}.pdf")
+            rows.append((n, pages, seconds, rss))
+        route = _route(specs, tmp, env, lo_env, args.route_runs)
+        bare, _ = median_of([[sys.executable, "-c", "pass"]], env, args.runs)
+    _print(rows, route, cold, bare, args)
+    return 0
+
+
+def _route(specs, tmp: Path, env: dict, lo_env: dict, runs: int) -> dict:
+    """Median seconds and peak memory of .docx build + LibreOffice conversion, seed and 50x."""
+    if not shutil.which("soffice"):
+        return {}
+    profile = tmp / "lo-profile"
+    out = {}
+    for n in (1, LENGTHS[-1]):
+        spec, folder = specs[n], tmp / f"route{n}"
+        docx = folder / f"{spec.stem}.docx"
+        cmds = [build(spec, folder, "docx"), soffice(docx, folder, profile)]
+        for cmd in cmds:  # first start of LibreOffice writes its profile: not timed
+            once(cmd, lo_env)
+        out[n] = median_of(cmds, lo_env, runs)
+    return out
+
+
+def _pages(pdf: Path) -> int:
+    """Page count (pdfplumber reads the page tree)."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        return len(doc.pages)
+
+
+def _print(rows, route: dict, cold, bare: float, args) -> None:
+    print(f"PDF build, median of {args.runs} cold processes; route: median of {args.route_runs} "
+          f"(python: {sys.executable})")
+    print(f"{'length':>7}{'pages':>7}{'reportkit s':>13}{'peak MiB':>10}{'s/page':>9}"
+          f"{'route s':>9}{'route MiB':>11}{'route/rk':>10}")
+    for n, pages, seconds, rss in rows:
+        r = route.get(n)
+        extra = (f"{r[0]:>9.3f}{r[1] / 1024:>11.0f}{r[0] / seconds:>10.1f}" if r else "")
+        print(f"{n:>6}x{pages:>7}{seconds:>13.3f}{rss / 1024:>10.0f}"
+              f"{seconds / max(pages, 1):>9.4f}{extra}")
+    (n0, p0, t0, _), (n1, p1, t1, _) = rows[0], rows[-1]
+    slope = (t1 - t0) / max(p1 - p0, 1)
+    print(f"growth: {slope * 1000:.1f} ms per extra page; fixed cost {t0 - slope * p0:.3f} s "
+          f"(python -c pass: {bare:.3f} s)")
+    for n, pages, seconds, _ in rows[1:-1]:
+        predicted = t0 + slope * (pages - p0)
+        print(f"  {n}x: {seconds:.3f} s measured, {predicted:.3f} s on the line "
+              f"({(seconds / predicted - 1) * 100:+.0f}%)")
+    if route:
+        print(f"goals: seed route/reportkit {route[1][0] / rows[0][2]:.1f}x (goal >= 5x); "
+              f"50x {rows[-1][2]:.3f} s (goal < 2 s)")
+    else:
+        print("LibreOffice not installed: route not measured (scripts/setup.sh --test)")
+    if cold is not None:
+        print(f"first build on this machine (fonts converted to TrueType, cached): {cold:.1f} s")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
