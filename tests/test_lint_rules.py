@@ -10,8 +10,8 @@ import yaml
 
 from reportkit.lint import check
 from reportkit.lint.rules import (RULES, arithmetic, brackets, ensure_strive, headings,
-                                  fullwidth_digits, indicators, missing_actual, notes, pinyin,
-                                  punctuation, sentences, traditional, years)
+                                  fullwidth_digits, garbled, indicators, missing_actual, notes,
+                                  pinyin, punctuation, sentences, traditional, years)
 from reportkit.readers.spec import read_spec_text
 
 META = {"title": "关于××区2023年国民经济和社会发展计划执行情况及2024年计划草案的报告",
@@ -54,7 +54,7 @@ def test_docstring_examples_behave_as_documented(rule):
 def test_codes_are_unique_and_stable():
     codes = [r.CODE for r in RULES]
     assert len(set(codes)) == len(codes)
-    assert set(codes) >= {f"RK1{n:02d}" for n in range(1, 14)}
+    assert set(codes) >= {f"RK1{n:02d}" for n in range(1, 15)}
 
 
 def test_readme_documents_every_rule():
@@ -453,6 +453,26 @@ def test_seed_wording_states_its_differences_right():
 
     problems = lint(_seed_paragraphs(slips), arithmetic)
     assert sorted(p.message.rsplit("is ", 1)[1] for p in problems) == ["3.6个百分点", "426人"]
+
+
+def test_the_seeds_three_garbled_passages_are_found():
+    problems = lint(_seed_paragraphs(), garbled)
+    assert [p.message.split("”")[0] for p in problems] == [
+        "paragraph looks garbled at “？jié", "paragraph looks garbled at “？zhǔn",
+        "paragraph looks garbled at “？xùn"]  # the cleaner made the ? full-width
+
+
+@pytest.mark.parametrize("text", ["是否可行？（试行）", "函数f(x)和a(b)。", "详见<附件>。",
+                                  "“一城一市一区”&“一区多园”。", "关(guān)键"])
+def test_not_garbled(text):
+    assert lint(yaml.safe_dump([text], allow_unicode=True), garbled) == []
+
+
+@pytest.mark.parametrize("text", ["乱码\ufffd出现。", "锟斤拷。", "段落</p>", "空格&nbsp;后",
+                                  "犬a(chǎn)业。"])
+def test_garbled(text):
+    [p] = lint(yaml.safe_dump([text], allow_unicode=True), garbled)
+    assert p.code == "RK114"
 
 
 def test_raw_seed_is_full_of_what_the_cleaner_removes():
