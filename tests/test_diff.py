@@ -10,7 +10,7 @@ import pytest
 from reportkit.diff import compare
 from reportkit.diff.render.redline import redline_lines
 from reportkit.diff.targets import name_similarity
-from reportkit.diff.text import side, word_diff
+from reportkit.diff.text import word_diff
 from reportkit.diff.tokens import tokens
 from reportkit.flat import lines
 from reportkit.readers.spec import read_spec

@@ -10,7 +10,17 @@ import heapq
 from dataclasses import dataclass, field
 
 from ..flat import Line
-from .align import Unit, bigrams, clear_cache, in_place, jaccard, pair_paragraphs, pair_sections, units
+from .align import (
+    Unit,
+    bigrams,
+    clear_cache,
+    in_place,
+    jaccard,
+    pair_paragraphs,
+    pair_sections,
+    sampled_bigrams,
+    units,
+)
 from .model import ParaDiff, SectionDiff
 from .text import Pieces, changed_chars, word_diff
 
@@ -135,10 +145,10 @@ def _cross_moves(entries: list[SecEntry]) -> None:
         cp.op, cp.old, cp.moved_from = "moved", gp.old, ge.name
 
 
-def _features(text: str) -> set[str]:
+def _features(text: str) -> frozenset:
     # a fixed sample of the character pairs (by first character): cheap to index, and the same
     # in every run, unlike a sample by hash()
-    return {g for g in bigrams(text) if ord(g[0]) % 5 == 0}
+    return sampled_bigrams(text, over=0)
 
 
 def _similar_moves(gone, came, pairs: dict[int, int]) -> None:

@@ -52,9 +52,9 @@ def _header(r) -> str:
 
 
 def _targets(r) -> str:
-    rows = ["<section><h2 id=\"targets\">Targets 主要预期目标</h2>", "<table><thead><tr>"
-            "<th>指标</th><th>旧目标</th><th>新目标</th><th>变化</th><th>上年完成</th>"
-            "</tr></thead><tbody>"]
+    rows = ['<section><h2 id="targets">Targets 主要预期目标</h2>',
+            ("<table><thead><tr><th>指标</th><th>旧目标</th><th>新目标</th><th>变化</th>"
+             "<th>上年完成</th></tr></thead><tbody>")]
     for t in r.targets:
         change = escape(CHANGE[t.change] + (f" {t.delta}" if t.delta else ""))
         if t.note:
@@ -85,8 +85,8 @@ def _section(s) -> str:
     title = escape(head or "（开头）")
     if s.renamed:
         title = f"<del>{escape(s.old_heading or '')}</del> <ins>{title}</ins>"
-    out = [f'<h2 id="{s.id}"><span class="status">{STATUS[s.status]}</span>{title} '
-           f'<span class="share">{share(s.share)}</span></h2>']
+    out = [(f'<h2 id="{s.id}"><span class="status">{STATUS[s.status]}</span>{title} '
+            f'<span class="share">{share(s.share)}</span></h2>')]
     table = ['<table class="side"><tbody>'] + [_row(p) for p in s.paragraphs] + ["</tbody></table>"]
     if s.status == "unchanged":
         out += ["<details><summary>unchanged</summary>", *table, "</details>"]

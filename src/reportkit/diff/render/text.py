@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 
 from . import elide, share
-from .labels import CHANGE, OP, STATUS, VERDICT, outcome_text
+from .labels import CHANGE, OP, STATUS, outcome_text
 
 WIDTH = 100
 #: Added and removed paragraphs show this many characters (the HTML and md show them whole).
