@@ -105,3 +105,24 @@ def test_markdown_bold_lead_and_front_matter(tmp_path):
     sec = got.report.body[0]
     assert isinstance(sec, Section) and sec.heading == "2023年工作回顾"
     assert sec.body[0] == Paragraph("全年工业增长8%。", "产业发展提速。")
+
+
+def test_kept_wording_never_carries_numbers_the_structure_lacks(tmp_path):
+    got = imp(tmp_path, "二、2024年工作安排\n主要预期目标是：地区生产总值增长6%左右，尽最大努力争取更好结果，"
+                        "确保总量突破6万亿元；城镇新增就业85万人。\n"
+                        "——地区生产总值增长6%，总量达到6000亿元。\n")
+    _intro, gdp, loose, jobs, dashes = got.report.body[0].body
+    assert (gdp.items[0].indicator, gdp.items[0].text) == ("gdp", "")
+    assert loose.text == "尽最大努力争取更好结果，确保总量突破6万亿元；"
+    assert jobs.items[0].value.unit == "万人"
+    # a "——" line stating a number no target field holds stays a plain dash item
+    assert isinstance(dashes, DashList)
+
+
+def test_strive_written_before_the_name(tmp_path):
+    got = imp(tmp_path, "二、2024年主要预期目标\n——力争城镇新增就业1.7万人。\n")
+    (lst,) = got.report.body[0].body
+    t = lst.items[0]
+    assert (t.indicator, t.strive.number, t.strive.unit) == ("new_jobs", Decimal("1.7"), "万人")
+    assert t.text == "力争城镇新增就业1.7万人。"
+    assert got.report.indicators == ()  # "力争城镇新增就业" is not a new indicator

@@ -10,6 +10,7 @@ nothing is dropped or silently re-worded.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import islice
@@ -33,6 +34,11 @@ _EQUAL_RE = re.compile(r"^与(.+?)持平$")
 _UNKNOWN_NAME_RE = re.compile(r"^([\u4e00-\u9fffA-Za-z]{2,16}?)(?=为|实现|达到|增长|下降|确保|力争|控制在|"
                               r"保持在|稳定在|-?\d)")
 _MEASURES = ("", "growth", "level", "ceiling")
+#: 确保/力争 written before the indicator's name instead of before its value.
+_LEAD_WORD_RE = re.compile(r"^(确保|力争)(?!增长|控制)")
+#: Words that open a phrase, not an indicator's name.
+_NOT_A_NAME_RE = re.compile(r"^(全年|今年|明年|实现|完成|保持|争取|努力|继续|进一步|其中|分别|同比)")
+_NOT_AMOUNT_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?(?=[年月日])|\[\^[^\]]*\]")
 #: Readings tried per line: few items with few options each, so this is never reached in
 #: practice; it bounds the work on a pathological line.
 MAX_COMBOS = 256
@@ -46,6 +52,22 @@ class Found:
     item: Result | Target | None
     exact: bool = False
     new_indicators: list[Indicator] = field(default_factory=list)
+
+
+def covers(generated: str, wording: str) -> bool:
+    """Every amount the wording states is one the structure gives (as a multiset; years, dates
+    and note marks aside). Kept wording must not carry numbers the spec cannot check."""
+    given = Counter(_amounts(generated))
+    for number in _amounts(wording):
+        if given[number] <= 0:
+            return False
+        given[number] -= 1
+    return True
+
+
+def _amounts(text: str) -> list[Decimal]:
+    text = _NOT_AMOUNT_RE.sub(" ", text)
+    return [Decimal(n) for n in re.findall(r"[0-9]+(?:\.[0-9]+)?", text)]
 
 
 def split_top(text: str, seps: str = "，") -> list[str]:
@@ -186,6 +208,8 @@ def _settle_result(items: list[dict], body: str, registry: Registry, understood:
             first_guess = result
         if understood and result_sentence(result, registry) == body:
             return Found(result, exact=True)
+    if not covers(result_sentence(first_guess, registry), body):
+        return Found(None)
     return Found(replace(first_guess, text=body), exact=False)
 
 
@@ -295,12 +319,25 @@ def parse_target(line: str, registry: Registry, pos: Pos | None = None,
         if not known:
             return Found(None)
         first_guess = _chain(next(_target_combos(known, registry)), pos)
+    if not covers(target_sentence(first_guess, local), body):
+        return Found(None)
     return Found(replace(first_guess, text=body), exact=False)
 
 
 def _target_clause(clause: str, registry: Registry) -> dict | None:
     """A known indicator's clause; with wording the grammar does not cover, its last value
     (the caller then keeps the wording as text, since the sentence will not regenerate)."""
+    lead = _LEAD_WORD_RE.match(clause)
+    if lead:  # "力争城镇新增就业1.7万人": the word before the name says which value it is
+        named = match_name(clause[lead.end():], registry)
+        if named is None:
+            return None
+        ind, written, rest = named
+        val = parse_value(rest)
+        if val is None:
+            return None
+        key = "ensure" if lead.group(1) == v.ENSURE else "strive"
+        return {"indicator": ind.key, "name": _written_name(ind, written), key: val}
     named = match_name(clause, registry)
     if named is None:
         return None
@@ -336,7 +373,8 @@ def _target_rest(ind: Indicator, written: str, rest: str) -> dict | None:
 
 def _new_indicator_target(clause: str) -> tuple[dict | None, Indicator | None]:
     m = _UNKNOWN_NAME_RE.match(clause)
-    if not m or "“" in m.group(1):
+    if not m or "“" in m.group(1) or _LEAD_WORD_RE.match(clause) or \
+            _NOT_A_NAME_RE.match(m.group(1)):
         return None, None
     name = m.group(1)
     rest = clause[len(name):]

@@ -329,10 +329,7 @@ class Builder:
         for c in clauses:
             text = c.strip()
             punct = "" if text.endswith(v.PERIOD) else sep
-            found = parse_target(text, self.registry, self.pos(ln), clause=True)
-            if found.item is not None and found.item.text:
-                found.item = _with_text(found.item, text + punct)
-            parsed.append((text + punct, found))
+            parsed += self._clause_targets(ln, text, punct)
         if sum(1 for _, f in parsed if f.item is not None) == 0:
             return False
         if before.strip():
@@ -369,6 +366,28 @@ class Builder:
             self.add(Paragraph(body, lead, pos=self.pos(ln)))
             self.stats.paragraphs += 1
         return True
+
+    def _clause_targets(self, ln: SrcLine, text: str, punct: str) -> list:
+        """(wording, Found) for one clause of a prose list; a clause whose wording states
+        numbers no target can hold ("……增长6%左右，……确保总量突破6万亿元") is split at its
+        commas so that the parts that do parse still become targets."""
+        found = parse_target(text, self.registry, self.pos(ln), clause=True)
+        if found.item is not None:
+            if found.item.text:
+                found.item = _with_text(found.item, text + punct)
+            return [(text + punct, found)]
+        parts = [p for p in split_top(text.rstrip(v.PERIOD), "，") if p.strip()]
+        if len(parts) < 2:
+            return [(text + punct, found)]
+        end = v.PERIOD if text.endswith(v.PERIOD) else punct
+        out = []
+        for i, part in enumerate(parts):
+            tail = end if i == len(parts) - 1 else "，"
+            sub = parse_target(part.strip(), self.registry, self.pos(ln), clause=True)
+            if sub.item is not None and sub.item.text:
+                sub.item = _with_text(sub.item, part.strip() + tail)
+            out.append((part.strip() + tail, sub))
+        return out
 
     def _learn(self, found) -> None:
         for ind in found.new_indicators:
