@@ -150,3 +150,15 @@ def test_output_written_atomically_to_a_file(editions, tmp_path):
     assert diff(*editions, "--format", "md", "-o", target).returncode == 0
     assert target.read_text(encoding="utf-8").startswith("### reportkit diff")
     assert [p.name for p in target.parent.iterdir()] == ["diff.md"]
+
+
+def test_word_and_markdown_inputs_are_imported_on_the_fly(editions, tmp_path):
+    from reportkit.readers.spec import read_spec
+    from reportkit.writers.docx import write_docx
+
+    old_docx = tmp_path / "old.docx"
+    old_docx.write_bytes(write_docx(read_spec(editions[0])[0]))
+    from_specs = json.loads(diff(*editions, "--format", "json").stdout)
+    from_word = json.loads(diff(old_docx, editions[1], "--format", "json").stdout)
+    assert ([(t["indicator"], t["change"], t["delta"]) for t in from_word["targets"]]
+            == [(t["indicator"], t["change"], t["delta"]) for t in from_specs["targets"]])
