@@ -162,3 +162,12 @@ def test_word_and_markdown_inputs_are_imported_on_the_fly(editions, tmp_path):
     from_word = json.loads(diff(old_docx, editions[1], "--format", "json").stdout)
     assert ([(t["indicator"], t["change"], t["delta"]) for t in from_word["targets"]]
             == [(t["indicator"], t["change"], t["delta"]) for t in from_specs["targets"]])
+
+
+def test_markdown_escapes_report_text(tmp_path):
+    data = seed()
+    data["body"].insert(0, "表格|分隔与<b>标签</b>和*星号*、`代码`")
+    new = write(data, tmp_path / "new.yaml")
+    md = diff(SPEC, new, "--format", "md").stdout.decode()
+    assert r"表格\|分隔与\<b\>标签\</b\>和\*星号\*、\`代码\`" in md
+    assert "<b>" not in md

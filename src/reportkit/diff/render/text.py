@@ -27,7 +27,12 @@ def render(comparison, color: str = "auto", stream=None, **_options) -> str:
     buf = io.StringIO()
     terminal = stream is not None and hasattr(stream, "isatty") and stream.isatty()
     force = color == "always" or (color == "auto" and terminal)
-    console = Console(file=buf, width=WIDTH, force_terminal=force,
+    width = WIDTH
+    if terminal:  # a narrower terminal gets a narrower view rather than wrapped lines
+        import shutil
+
+        width = max(40, min(WIDTH, shutil.get_terminal_size((WIDTH, 24)).columns))
+    console = Console(file=buf, width=width, force_terminal=force,
                       no_color=not force, color_system="standard" if force else None,
                       highlight=False, emoji=False, markup=False, soft_wrap=False)
     global _MARKS
@@ -37,7 +42,7 @@ def render(comparison, color: str = "auto", stream=None, **_options) -> str:
     if r.stats.identical:
         console.print("no changes")
         return buf.getvalue()
-    _targets(console, r)
+    _targets(console, r, width)
     _sections(console, r)
     _terms(console, r)
     _stats(console, r)
@@ -52,13 +57,13 @@ def _header(console, r) -> None:
     console.print()
 
 
-def _targets(console, r) -> None:
+def _targets(console, r, width: int) -> None:
     from rich.table import Table
 
     if not r.targets:
         console.print("no targets in either edition")
         return
-    table = Table(title="targets 主要预期目标", title_justify="left", width=WIDTH,
+    table = Table(title="targets 主要预期目标", title_justify="left", width=width,
                   show_lines=False, pad_edge=False)
     for name, ratio in (("指标", 4), ("旧目标", 3), ("新目标", 3), ("变化", 4), ("上年完成", 4)):
         table.add_column(name, ratio=ratio, overflow="fold")
