@@ -75,7 +75,7 @@ def report(title: str, medians: dict[str, float]) -> None:
     if "yamllint" in medians:
         verdict = "faster" if base < medians["yamllint"] else "SLOWER"
         print(f"  validate is {verdict} than yamllint "
-              f"({medians['yamllint'] / base:.2f}× yamllint's time is validate's)")
+              f"(yamllint takes {medians['yamllint'] / base:.2f}× as long)")
 
 
 def opencc_cost(env: dict[str, str], runs: int) -> None:
