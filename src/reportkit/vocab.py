@@ -74,3 +74,5 @@ NUMBER_UNITS = ("个百分点", "百分点", "万平方米", "平方米", "平�
 DIFF_KIND_CHANGED = "目标类型改变，不作相减"
 DIFF_QUALIFIER = "限定词"
 DIFF_MEASURES = {"growth": "增速", "level": "总量", "ceiling": "上限"}
+DIFF_RATE = "比率"
+DIFF_NUMBER = "数值"

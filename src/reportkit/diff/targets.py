@@ -126,6 +126,10 @@ def _kind(s: TargetSide) -> tuple[str, str]:
 
 
 def _kind_word(s: TargetSide) -> str:
+    """增速, 总量 or 上限; a "level" in % is a rate (比率) and one without a unit a plain number."""
+    unit = s.main.unit if s.main else ""
+    if s.measure == "level" and unit in ("%", ""):
+        return v.DIFF_RATE if unit else v.DIFF_NUMBER
     return v.DIFF_MEASURES.get(s.measure, s.measure)
 
 
