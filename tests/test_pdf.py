@@ -171,7 +171,7 @@ def test_review_style_has_the_header_and_line_numbers(seed_report):
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         page = pdf.pages[1]
         top = page.crop((0, 0, page.width, 37 * PT)).extract_text()
-        margin = page.crop((0, 37 * PT, 28 * PT, (37 + 225) * PT)).extract_text().split()
+        margin = page.crop((0, 37 * PT, 27 * PT, (37 + 225) * PT)).extract_text().split()
     assert "征求意见稿" in top
     assert margin[:3] == ["1", "2", "3"] and margin[-1] == "22"
 

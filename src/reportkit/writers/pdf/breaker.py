@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from itertools import accumulate
+from typing import Mapping, Sequence
 
 from ... import vocab
 
@@ -39,6 +40,11 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?")
 _MARK = re.compile(r"\[\d+\]")
 _UNITS = re.compile("|".join(sorted(map(re.escape, vocab.NUMBER_UNITS), key=len, reverse=True)))
 
+_NO_START_RE = re.compile("[" + re.escape("".join(sorted(NO_START))) + "]")
+#: A character after an opening mark, or a Latin letter or digit after a closing one.
+_AFTER_OPEN_RE = re.compile("(?<=[" + re.escape("".join(sorted(NO_END))) + "]).|(?<=["
+                            + re.escape("".join(sorted(_CLOSE))) + "])[A-Za-z0-9]", re.S)
+
 #: Slack for floating-point sums of widths (points).
 EPS = 1e-6
 
@@ -57,16 +63,16 @@ def glue(text: str, units: bool = True) -> list[bool]:
 
     ``units=False`` lets a number part from its unit, as LibreOffice does (for measuring).
     """
-    g = [True] + [False] * (len(text) - 1) if text else []
-    for i in range(1, len(text)):
-        if text[i] in NO_START or text[i - 1] in NO_END:
-            g[i] = True
-        elif text[i - 1] in _CLOSE and text[i].isascii() and text[i].isalnum():
-            g[i] = True
+    g = [False] * len(text)
+    if text:
+        g[0] = True
+    for m in _NO_START_RE.finditer(text):
+        g[m.start()] = True
+    for m in _AFTER_OPEN_RE.finditer(text):
+        g[m.start()] = True
     for regex in (_LATIN, _MARK):
         for m in regex.finditer(text):
-            for i in range(m.start() + 1, m.end()):
-                g[i] = True
+            g[m.start() + 1:m.end()] = [True] * (m.end() - m.start() - 1)
     for m in _MARK.finditer(text):
         if m.start() > 0:
             g[m.start()] = True  # the mark belongs to the word before it
@@ -91,7 +97,7 @@ def clusters(text: str, units: bool = True) -> list[tuple[int, int]]:
 
 
 def break_lines(text: str, widths: Sequence[float], first: float, rest: float | None = None,
-                hanging: frozenset = frozenset(), tails: Sequence[float] | None = None,
+                hanging: frozenset = frozenset(), tails: Mapping[int, float] | None = None,
                 units: bool = True) -> list[Span]:
     """Split a paragraph into lines: ``first`` is the first line's width, ``rest`` the others'.
 
@@ -102,51 +108,47 @@ def break_lines(text: str, widths: Sequence[float], first: float, rest: float | 
     keeps from a following Latin letter).
     """
     rest = first if rest is None else rest
-    if tails:
-        widths = _TailWidths(widths, tails)
+    end_of = _Ends(text, widths, hanging, tails or {})
+    at = [0.0, *accumulate(widths)]  # at[i]: width of text[:i]
     spans: list[Span] = []
-    start, width = 0, 0.0
+    start, room = 0, first
     for a, b in clusters(text, units):
-        room = rest if spans else first
-        w = sum(widths[a:b])
-        if a > start and width + _trim(text, widths, a, b, w, hanging) > room + EPS:
-            spans.append(Span(start, a, width))
-            start, width, room = a, 0.0, rest
-        width += w
-        while _trim(text, widths, start, b, width, hanging) > room + EPS and b - start > 1:
-            cut = _fit(widths, start, b, room)  # a cluster longer than a line: split by force
-            spans.append(Span(start, cut, sum(widths[start:cut])))
-            start, width, room = cut, sum(widths[cut:b]), rest
-    spans.append(Span(start, len(text), width))
+        # most clusters fit even with their full width: the exact end width only when not
+        if a > start and at[b] - at[start] > room + EPS and end_of(start, b) > room + EPS:
+            spans.append(Span(start, a, at[a] - at[start]))
+            start, room = a, rest
+        while b - start > 1 and at[b] - at[start] > room + EPS and end_of(start, b) > room + EPS:
+            cut = _fit(at, start, b, room)  # a cluster longer than a line: split by force
+            spans.append(Span(start, cut, at[cut] - at[start]))
+            start, room = cut, rest
+    spans.append(Span(start, len(text), at[len(text)] - at[start]))
     return spans
 
 
-def _trim(text: str, widths: Sequence[float], a: int, b: int, w: float,
-          hanging: frozenset = frozenset()) -> float:
-    """The width [a, b) needs at the end of a line: trailing spaces and one hanging mark
-    stand in the margin."""
-    while b > a and text[b - 1] == " ":
-        b -= 1
-        w -= widths[b]
-    if b - a > 1 and text[b - 1] in hanging:
-        w -= widths[b - 1]
-    elif b > a and isinstance(widths, _TailWidths):
-        w -= widths.tails[b - 1]
-    return w
+class _Ends:
+    """The width characters [a, b) need at the end of a line: trailing spaces, one hanging
+    mark and the autospace after the last character stand outside the line."""
+
+    def __init__(self, text: str, widths: Sequence[float], hanging: frozenset,
+                 tails: Mapping[int, float]):
+        self.text, self.widths, self.hanging, self.tails = text, widths, hanging, tails
+
+    def __call__(self, a: int, b: int) -> float:
+        text, widths = self.text, self.widths
+        w = sum(widths[a:b])
+        while b > a and text[b - 1] == " ":
+            b -= 1
+            w -= widths[b]
+        if b - a > 1 and text[b - 1] in self.hanging:
+            w -= widths[b - 1]
+        elif b > a:
+            w -= self.tails.get(b - 1, 0.0)
+        return w
 
 
-class _TailWidths(list):
-    """Widths that also know each character's tail (see break_lines)."""
-
-    def __init__(self, widths, tails):
-        super().__init__(widths)
-        self.tails = tails
-
-
-def _fit(widths: Sequence[float], start: int, end: int, room: float) -> int:
+def _fit(at: Sequence[float], start: int, end: int, room: float) -> int:
     """How far from ``start`` characters fit in ``room`` (at least one)."""
-    total, i = 0.0, start
-    while i < end and total + widths[i] <= room + EPS:
-        total += widths[i]
+    i = start
+    while i < end and at[i + 1] - at[start] <= room + EPS:
         i += 1
     return max(i, start + 1)

@@ -80,9 +80,11 @@ def check_glyphs(report: Report, paras: list[Para]) -> None:
         if para.line.kind == "heading":
             heading = para.line.full
         missing: dict[str, set[str]] = {}
-        for ch, st in zip(para.text, para.styles):
-            if not ch.isspace() and not st.face.covers(ch):
-                missing.setdefault(st.face.family, set()).add(ch)
+        for run in para.runs:
+            lacking = set(para.text[run.start:run.end]).difference(run.style.face.charset)
+            lacking = {ch for ch in lacking if not ch.isspace()}
+            if lacking:
+                missing.setdefault(run.style.face.family, set()).update(lacking)
         if missing:
             problems.append(_missing_problem(report, para, heading, missing))
     if problems:
@@ -123,9 +125,10 @@ def _draw(report, style, geo, faces, pages, Canvas) -> bytes:
                lang="zh-CN", initialFontName=body.face.name, initialFontSize=body.size)
     _metadata(c, report)
     marks = _Outline(c)
+    ink = _Ink(c)
     for n, page in enumerate(pages, 1):
         for placed in page:
-            _draw_line(c, geo, placed)
+            _draw_line(c, geo, placed, ink)
             marks.add(placed, geo)
             if placed.number:
                 _draw_line_number(c, geo, faces, placed)
@@ -159,32 +162,55 @@ def baseline(geo: Geometry, slot: int, size: float) -> float:
     return top - geo.pitch + 0.12 * size
 
 
-def _draw_line(c, geo: Geometry, placed: Placed) -> None:
-    """One line as one text object: a font switch and a new origin for each run."""
+def _draw_line(c, geo: Geometry, placed: Placed, ink: "_Ink") -> None:
+    """One line as one text object: a font, spacing and origin for each run."""
     para, span = placed.para, placed.span
-    y = baseline(geo, placed.slot, max(st.size for st in para.styles[span.start:span.end]))
+    runs = para.runs_in(span.start, span.end)
+    y = baseline(geo, placed.slot, max(st.size for _, _, st in runs))
     x = geo.left + placed.x
-    t = c.beginText(x, y)
-    i, bold = span.start, False
-    while i < span.end:
-        st, j = para.styles[i], i
-        while j < span.end and para.styles[j] is st:
-            j += 1
+    out = ["BT"]
+    bold = False
+    for i, j, st in runs:
         if st.bold != bold:
-            if st.bold:
-                c.setLineWidth(st.size * BOLD_STROKE)
-            t.setTextRenderMode(2 if st.bold else 0)
+            out.append(f"{st.size * BOLD_STROKE:.3f} w 2 Tr" if st.bold else "0 Tr")
             bold = st.bold
-        # widths differ from the face's advances only where the script (and so the run)
-        # changes: autospace, full width before a change; each run starts at its own origin
         extra = 0.0 if st.latin else placed.extra
-        t.setTextOrigin(x, y)
-        t.setFont(st.face.name, st.size)
-        t.setCharSpace(geo.spacing + extra)
-        t.textOut(para.text[i:j])
+        out.append(f"1 0 0 1 {x:.3f} {y:.3f} Tm {geo.spacing + extra:.4f} Tc")
+        ink.show(out, para.text[i:j], st)
         x += sum(para.widths[i:j]) + extra * (j - i)
-        i = j
-    c.drawText(t)
+    out.append("ET")
+    c.addLiteral("\n".join(out))
+
+
+class _Ink:
+    """Text as PDF operators for reportlab's TrueType subsets, written without reportlab's
+    per-run text objects: each face maps a character to (subset, code) once per document,
+    and a run becomes `/Fn+s size Tf <hex> Tj` pieces."""
+
+    def __init__(self, c):
+        self.doc = c._doc  # reportlab passes the document to its fonts the same way
+        self.codes: dict[tuple[str, str], tuple[str, int]] = {}
+
+    def show(self, out: list[str], text: str, st: layout.RunStyle) -> None:
+        """Append the operators that draw ``text`` in a style at the current origin."""
+        font, codes = st.face.font, self.codes
+        name = st.face.name
+        current, chunk = None, bytearray()
+        for ch in text:
+            key = (name, ch)
+            if key not in codes:
+                ((subset, code),) = font.splitString(ch, self.doc)
+                codes[key] = (font.getSubsetInternalName(subset, self.doc), code[0])
+            sub, code = codes[key]
+            if sub != current:
+                if chunk:
+                    out.append(f"<{chunk.hex()}> Tj")
+                    chunk = bytearray()
+                out.append(f"{sub} {st.size:g} Tf")
+                current = sub
+            chunk.append(code)
+        if chunk:
+            out.append(f"<{chunk.hex()}> Tj")
 
 
 def _draw_line_number(c, geo: Geometry, faces: Faces, placed: Placed) -> None:

@@ -165,6 +165,7 @@ class PdfFace:
     file: str  #: the file the face came from (before conversion)
     font: object  #: reportlab TTFont
     is_bold: bool = False  #: the face itself is bold (no synthetic bold needed)
+    charset: frozenset = frozenset()  #: every character the face has a glyph for
 
     def width(self, ch: str, size: float) -> float:
         """Advance width of one character in points at a size (0 for a missing glyph)."""
@@ -172,7 +173,7 @@ class PdfFace:
 
     def covers(self, ch: str) -> bool:
         """Whether the face has a glyph for the character."""
-        return ord(ch) in self.font.face.charToGlyph
+        return ch in self.charset
 
 
 @lru_cache(maxsize=None)
@@ -184,7 +185,8 @@ def load_face(file: str, index: int = 0, family: str = "") -> PdfFace:
     name = f"{family or Path(file).stem}-{Path(file).stem}-{index}".replace(" ", "")
     font = _reportlab_font(name, tt, sub)
     pdfmetrics.registerFont(font)
-    return PdfFace(name, family or Path(file).stem, str(file), font, _bold(Path(file), index))
+    charset = frozenset(map(chr, font.face.charToGlyph))
+    return PdfFace(name, family or Path(file).stem, str(file), font, _bold(font), charset)
 
 
 def _reportlab_font(name: str, path: Path, index: int):
@@ -244,11 +246,11 @@ def _font_state(name: str) -> dict:
             "_asciiReadable": rl_config.ttfAsciiReadable, "shapable": False}
 
 
-def _bold(path: Path, index: int) -> bool:
-    from fontTools.ttLib import TTFont
+def _bold(font) -> bool:
+    """Whether a face is bold by its weight class (reportlab's FORCEBOLD flag: ≥ 600)."""
+    from reportlab.pdfbase.ttfonts import FF_FORCEBOLD
 
-    with TTFont(str(path), fontNumber=index, lazy=True) as font:
-        return bool(font["head"].macStyle & 1)
+    return bool(font.face.flags & FF_FORCEBOLD)
 
 
 @lru_cache(maxsize=None)

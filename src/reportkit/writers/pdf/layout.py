@@ -11,6 +11,7 @@ which paragraph go where; drawing them is the job of ``render``.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from ... import fonts as rk_fonts
@@ -70,7 +71,7 @@ class Para:
     line: Line
     text: str
     widths: list[float]
-    styles: list[RunStyle]
+    runs: list["Run"]
     align: str = "justify"  #: justify | center | left | right
     first_indent: float = 0.0
     indent: float = 0.0
@@ -78,7 +79,21 @@ class Para:
     space_before: int = 0  #: empty grid lines before the paragraph
     space_after: int = 0  #: empty grid lines after the paragraph
     lines: list[breaker.Span] = field(default_factory=list)
-    tails: list[float] = field(default_factory=list)  #: autospace, unused at a line end
+    tails: dict[int, float] = field(default_factory=dict)  #: autospace, unused at a line end
+
+    def runs_in(self, start: int, end: int) -> list[tuple[int, int, RunStyle]]:
+        """The runs of characters [start, end), clipped to it."""
+        return [(max(r.start, start), min(r.end, end), r.style) for r in self.runs
+                if r.start < end and r.end > start]
+
+
+@dataclass(frozen=True)
+class Run:
+    """Characters [start, end) of a paragraph drawn in one style."""
+
+    start: int
+    end: int
+    style: RunStyle
 
 
 @dataclass(frozen=True)
@@ -116,6 +131,7 @@ class Faces:
     def __init__(self, style: Style):
         self.style = style
         self._cache: dict[tuple[str, bool], RunStyle] = {}
+        self._advances: dict[tuple, _Advances] = {}
 
     def run_style(self, role: str, latin: bool) -> RunStyle:
         """The style of a character of a role; ``latin`` for ASCII letters and digits."""
@@ -126,6 +142,25 @@ class Faces:
             self._cache[key] = RunStyle(face, font.size, font.bold and not face.is_bold, role,
                                         latin)
         return self._cache[key]
+
+    def advances(self, st: RunStyle, spacing: float) -> dict:
+        """Character -> advance (width at the run's size plus the spacing), filled lazily."""
+        key = (st.face.name, st.size, spacing)
+        if key not in self._advances:
+            self._advances[key] = _Advances(st.face, st.size, spacing)
+        return self._advances[key]
+
+
+class _Advances(dict):
+    """Advances of one face at one size, computed on first use of each character."""
+
+    def __init__(self, face: PdfFace, size: float, spacing: float):
+        super().__init__()
+        self.face, self.size, self.spacing = face, size, spacing
+
+    def __missing__(self, ch: str) -> float:
+        value = self[ch] = self.face.width(ch, self.size) + self.spacing
+        return value
 
 
 def is_latin(ch: str) -> bool:
@@ -138,60 +173,67 @@ def is_ideograph(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000"
 
 
-def is_weak(ch: str) -> bool:
-    """Characters with no script of their own (spaces, General Punctuation: “”‘’—…•).
+#: Latin letters, digits and marks, with the weak characters (spaces, General Punctuation:
+#: “”‘’—…•) that have no script of their own. LibreOffice draws a weak character in the face
+#: of the script before it (the Latin face after a digit: "2”" uses Times New Roman's narrow
+#: quote), or of the first script after it at the start of a paragraph; w:hint does not
+#: change that.
+_NON_ASIAN = re.compile(r"[\x20-\x7e\xa0-\u024f\u2000-\u206f]+")
+_STRONG_LATIN = re.compile(r"[\x21-\x7e\xa1-\u024f]")
 
-    LibreOffice draws them in the face of the script before them (the Latin face after a
-    digit: "2”" uses Times New Roman's narrow quote), or of the first script after them at
-    the start of a paragraph; the .docx's w:hint does not change that.
-    """
-    return ch in " \xa0" or "\u2000" <= ch <= "\u206f"
 
-
-def latin_flags(text: list[str]) -> list[bool]:
-    """For each character, whether it is set in the Latin face (weak ones resolved)."""
-    flags: list[bool | None] = [None if is_weak(ch) else ch < "\u0250" for ch in text]
-    strong = [f for f in flags if f is not None]
-    prev = strong[0] if strong else False
-    for i, f in enumerate(flags):
-        if f is None:
-            flags[i] = prev
-        else:
-            prev = f
-    return [bool(f) for f in flags]
+def script_runs(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, latin) runs of a paragraph by script, weak characters resolved."""
+    out, pos = [], 0
+    for m in _NON_ASIAN.finditer(text):
+        strong = _STRONG_LATIN.search(text, m.start(), m.end())
+        if not strong:
+            continue  # only weak characters: they follow the Chinese around them
+        start = strong.start() if m.start() else 0
+        if start > pos:
+            out.append((pos, start, False))
+        out.append((start, m.end(), True))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text), False))
+    return out
 
 
 def make_para(line: Line, faces: Faces, geo: Geometry, style: Style) -> Para:
-    """Characters, widths and styles of a flat line, with its placement from the style."""
-    text, roles = [], []
+    """Characters, widths and runs of a flat line, with its placement from the style."""
+    roles, pos = [], 0
     for role, run in rk_fonts.line_runs(line):
-        text += run
-        roles += [role] * len(run)
-    latin = latin_flags(text)
-    styles = [faces.run_style(role, lat) for role, lat in zip(roles, latin)]
-    widths, tails = char_widths(text, styles, latin, geo.spacing)
+        roles.append((pos, pos + len(run), role))
+        pos += len(run)
+    text = "".join(run for _, run in rk_fonts.line_runs(line))
+    runs = [Run(max(a, c), min(b, d), faces.run_style(role, latin))
+            for a, b, latin in script_runs(text) for c, d, role in roles
+            if max(a, c) < min(b, d)]
+    widths, tails = char_widths(text, runs, faces, geo.spacing)
     align, first, indent = PLACEMENT.get(line.kind, ("justify", None, 0))
     if first is None:
         first = float(style.value("body", INDENT_KEY.get(line.kind, "first_line_indent_chars")))
     pitch = geo.em + geo.spacing  # one grid character, as the .docx counts indents
-    return Para(line, "".join(text), widths, styles, align, first * pitch, indent * pitch,
+    return Para(line, text, widths, runs, align, first * pitch, indent * pitch,
                 keep_next=line.kind in ("heading", "notes_heading"), tails=tails)
 
 
-def char_widths(text: list[str], styles: list[RunStyle], latin: list[bool], spacing: float
-                ) -> tuple[list[float], list[float]]:
+def char_widths(text: str, runs: list["Run"], faces: Faces, spacing: float
+                ) -> tuple[list[float], dict[int, float]]:
     """Advance of each character as LibreOffice sets the .docx runs (see AUTOSPACE_EM), and
-    the autospace part of it, which a line ending there does not need."""
-    widths, tails = [], []
-    for i, (ch, st) in enumerate(zip(text, styles)):
-        w, tail = st.face.width(ch, st.size), 0.0
-        if i + 1 < len(text) and latin[i] != latin[i + 1]:
-            if _autospaced(ch, text[i + 1]):
-                tail = AUTOSPACE_EM * st.size
-        else:
-            w += spacing
-        widths.append(w + tail)
-        tails.append(tail)
+    the autospace part of them by index, which a line ending there does not need."""
+    widths: list[float] = []
+    tails: dict[int, float] = {}
+    for n, run in enumerate(runs):
+        table = faces.advances(run.style, spacing)
+        widths += [table[ch] for ch in text[run.start:run.end]]
+        nxt = runs[n + 1] if n + 1 < len(runs) else None
+        if nxt is not None and nxt.style.latin != run.style.latin:
+            last = run.end - 1
+            widths[last] -= spacing
+            if _autospaced(text[last], text[last + 1]):
+                tails[last] = AUTOSPACE_EM * run.style.size
+                widths[last] += tails[last]
     return widths, tails
 
 
@@ -298,8 +340,9 @@ def _place(para: Para, i: int, span: breaker.Span, slot: int, geo: Geometry) -> 
 def stretchable(para: Para, span: breaker.Span) -> int:
     """Characters a justified line stretches after: the Chinese ones but the last of the line
     (LibreOffice keeps Latin runs such as "571.02" at their own spacing)."""
-    n = sum(1 for st in para.styles[span.start:span.end] if not st.latin)
-    return n - (0 if para.styles[span.end - 1].latin else 1)
+    runs = para.runs_in(span.start, span.end)
+    n = sum(b - a for a, b, st in runs if not st.latin)
+    return n - (0 if runs[-1][2].latin else 1)
 
 
 def _visible_width(para: Para, span: breaker.Span) -> float:
