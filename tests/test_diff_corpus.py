@@ -124,3 +124,12 @@ def test_an_edition_against_itself_is_unchanged():
     report, _ = read_any(CORPUS / "state-council" / "2024.md")
     result = compare(report, report).result
     assert result.stats.identical and result.stats.changed_chars == 0
+
+
+@pytest.mark.parametrize("which", ["panzhihua", "sichuan"])
+def test_markdown_fits_a_pull_request_comment(which, request):
+    from reportkit.diff.render.md import render
+
+    md = render(request.getfixturevalue(which)[0])
+    assert len(md) < 65_536  # GitHub's limit for one comment, in characters
+    assert md.count("<details>") == md.count("</details>") > 5

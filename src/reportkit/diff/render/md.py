@@ -14,6 +14,10 @@ import re
 from . import elide, share
 from .labels import CHANGE, OP, STATUS, outcome_text
 
+#: Whole added or removed paragraphs show this many characters.
+WHOLE = 120
+#: Sections stop being listed past this many characters (GitHub's limit is 65,536 a comment).
+BUDGET = 50_000
 #: Characters with an inline meaning in GitHub markdown (text here is never at a line start).
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 
@@ -57,23 +61,37 @@ def _targets(r) -> list[str]:
 def _sections(r) -> list[str]:
     changed = [s for s in r.sections if s.status != "unchanged"]
     out = ["#### Sections", "", f"{len(changed)} of {len(r.sections)} sections changed.", ""]
-    for s in changed:
-        head = s.new_heading if s.new_heading is not None else s.old_heading
-        title = esc_html(head or "（开头）")
-        if s.renamed:
-            title = f"<del>{esc_html(s.old_heading or '')}</del> → {title}"
-        out += ["<details>", f"<summary>{STATUS[s.status]}: {title} ({share(s.share)})</summary>",
-                ""]
-        for p in s.paragraphs:
-            if p.op != "equal":
-                out += [f"- `{OP[p.op]}` {_para(p)}"]
-        out += ["", "</details>", ""]
+    size = 0
+    for k, s in enumerate(changed):
+        block = _section(s)
+        size += sum(len(line) + 1 for line in block)
+        if size > BUDGET:  # a pull-request comment holds 65,536 characters at most
+            out += [f"… {len(changed) - k} more changed sections: see `--format html`.", ""]
+            break
+        out += block
     return out
+
+
+def _section(s) -> list[str]:
+    """One changed section as a <details> block of its changed paragraphs."""
+    head = s.new_heading if s.new_heading is not None else s.old_heading
+    title = esc_html(head or "（开头）")
+    if s.renamed:
+        title = f"<del>{esc_html(s.old_heading or '')}</del> → {title}"
+    out = ["<details>", f"<summary>{STATUS[s.status]}: {title} ({share(s.share)})</summary>", ""]
+    out += [f"- `{OP[p.op]}` {_para(p)}" for p in s.paragraphs if p.op != "equal"]
+    return out + ["", "</details>", ""]
 
 
 def _para(p) -> str:
     if p.op == "moved" and p.new is None:
         return f"moved to {esc(p.moved_to)}"
+    if p.op in ("added", "removed"):  # whole paragraphs: their start is enough here
+        op, whole = p.pieces[0]
+        tag = "ins" if op == "+" else "del"
+        short = whole if len(whole) <= WHOLE else whole[:WHOLE] + "…"
+        more = f"（{len(whole)}字）" if len(whole) > WHOLE else ""
+        return f"<{tag}>{esc(short)}</{tag}>{more}"
     lead = f"moved from {esc(p.moved_from)}: " if p.op == "moved" else ""
     parts = []
     for op, text in elide(p.pieces, 40):
