@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass
 
 from .model import Pos
@@ -36,8 +35,18 @@ class Problem:
     def github(self) -> str:
         """A GitHub Actions workflow command that annotates the line."""
         kind = "error" if self.level == "error" else "warning"
-        msg = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{kind} file={self.file},line={self.line},col={self.col},title={self.code}::{msg}"
+        return (f"::{kind} file={_prop(self.file)},line={self.line},col={self.col},"
+                f"title={self.code}::{_data(self.message)}")
+
+
+def _data(text: str) -> str:
+    """Escape a workflow command's message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(text: str) -> str:
+    """Escape a workflow command's property value (also `:` and `,`)."""
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 class ReportError(Exception):
@@ -52,6 +61,8 @@ def render(problems: list[Problem], fmt: str) -> str:
     """Print problems sorted by place in `text`, `json` or `github` format."""
     problems = sorted(problems)
     if fmt == "json":
+        import json
+
         return json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2)
     if fmt == "github":
         return "\n".join(p.github() for p in problems)
