@@ -106,3 +106,15 @@ def test_garbled_passage_left_as_it_is():
 ])
 def test_fullwidth_digits_and_letters_made_half_width(raw, want):
     assert clean.halfwidth_alnum(raw) == want
+
+
+@pytest.mark.parametrize("line", ["当前位置：首页 > 政务公开 > 计划规划", "分享到：微信 微博 QQ空间",
+                                  "【打印本页】【关闭窗口】", "责任编辑：张三", "扫一扫在手机打开当前页",
+                                  "字号：大 中 小", "发布日期：2024-03-01　来源：市发改委　浏览次数：1234"])
+def test_more_chrome(line):
+    assert clean.is_chrome(line)
+
+
+@pytest.mark.parametrize("line", ["编辑部认为这很好。", "来源于群众。", "首页设计新颖。"])
+def test_report_lines_are_not_chrome(line):
+    assert not clean.is_chrome(line)

@@ -115,6 +115,10 @@ CHROME_MARKERS = ("发布时间", "发布日期", "来源：", "来源:", "阅�
                   "选择阅读字号", "字号：", "字号:", "【大 中 小】", "[ 大 中 小 ]", "分享到",
                   "打印本页", "关闭窗口", "当前位置", "您现在的位置", "首页 >", "首页>",
                   "首页 »", "责任编辑", "扫一扫", "微信扫描")
+#: A short line that opens with one of these labels is page furniture, not report text.
+_CHROME_LABEL_RE = re.compile(r"^[【\[]?(?:(?:责任编辑|编辑|来源|信息来源|文章来源|发布时间|发布日期|"
+                              r"浏览次数|阅读次数|点击数|点击量|字号)\s*[:：]|扫一扫|分享到|打印本页|"
+                              r"关闭窗口)")
 _DATE_RE = re.compile(r"(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
 _PUBLISHED_RE = re.compile(r"(?:发布时间|发布日期|日期)[:：]?\s*(\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2})")
 _PUBLISHER_RE = re.compile(r"来源[:：]\s*([^\s:：\[\]|]+)")
@@ -149,6 +153,8 @@ def is_chrome(line: str) -> bool:
     if chrome_score(s) >= 2 or re.fullmatch(r"[\[【(（]?\s*大\s*中\s*小\s*[\]】)）]?", s):
         return True
     if re.match(r"^(当前位置|您现在的位置|位置)[:：]", s) or s.count(">") >= 2 and len(s) < 80:
+        return True
+    if len(s) <= 40 and _CHROME_LABEL_RE.match(s):
         return True
     return bool(re.fullmatch(r"(分享到|打印本页|关闭窗口|【打印】|【关闭】|\s)+[:：]?.{0,30}", s)
                 and chrome_score(s))
