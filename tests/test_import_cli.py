@@ -153,3 +153,25 @@ def test_zip_that_is_not_a_word_document(tmp_path):
 def test_old_binary_doc_is_named(tmp_path):
     code, err = _bad(tmp_path, "report.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
     assert code == 2 and "old binary .doc" in err
+
+
+def test_a_gbk_web_page_copy(tmp_path):
+    """tests/fixtures/import/webpage_gbk.txt: GBK, half-width punctuation, chrome above and
+    below the report; every result and target line regenerates exactly."""
+    from .conftest import ROOT
+
+    done = run_cli("import", ROOT / "tests" / "fixtures" / "import" / "webpage_gbk.txt")
+    assert done.returncode == 0, done.stderr.decode()
+    err = done.stderr.decode()
+    assert "encoding gbk" in err and "web-page chrome dropped" in err
+    assert "2 results, 2 targets (4 lines regenerate exactly" in err
+    spec, _ = read_spec_text(done.stdout.decode("utf-8"))
+    m = spec.meta
+    assert m.title.startswith("关于某区2023年") and m.salutation == "各位代表："
+    assert (m.source.published, m.source.publisher) == ("2024-03-05", "某区发展和改革局")
+    from reportkit.flat import plain_text
+
+    text = plain_text(spec)
+    for chrome in ("门户网站", "当前位置", "浏览次数", "字号", "打印本页", "分享到"):
+        assert chrome not in text
+    assert "——地区生产总值为120.5亿元，增长（同比，下同）6.2%，超过年初预期目标（6%）0.2个百分点。" in text

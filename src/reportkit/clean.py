@@ -119,6 +119,8 @@ CHROME_MARKERS = ("发布时间", "发布日期", "来源：", "来源:", "阅�
 _CHROME_LABEL_RE = re.compile(r"^[【\[]?(?:(?:责任编辑|编辑|来源|信息来源|文章来源|发布时间|发布日期|"
                               r"浏览次数|阅读次数|点击数|点击量|字号)\s*[:：]|扫一扫|分享到|打印本页|"
                               r"关闭窗口)")
+#: A site's name on a line of its own: "某区人民政府门户网站", "中国政府网".
+_SITE_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,24}(?:门户网站|官方网站|政府网|网站|门户网|官网)")
 _DATE_RE = re.compile(r"(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
 _PUBLISHED_RE = re.compile(r"(?:发布时间|发布日期|日期)[:：]?\s*(\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2})")
 _PUBLISHER_RE = re.compile(r"来源[:：]\s*([^\s:：\[\]|]+)")
@@ -154,7 +156,7 @@ def is_chrome(line: str) -> bool:
         return True
     if re.match(r"^(当前位置|您现在的位置|位置)[:：]", s) or s.count(">") >= 2 and len(s) < 80:
         return True
-    if len(s) <= 40 and _CHROME_LABEL_RE.match(s):
+    if len(s) <= 40 and _CHROME_LABEL_RE.match(s) or _SITE_NAME_RE.fullmatch(s):
         return True
     return bool(re.fullmatch(r"(分享到|打印本页|关闭窗口|【打印】|【关闭】|\s)+[:：]?.{0,30}", s)
                 and chrome_score(s))
@@ -173,6 +175,8 @@ def chrome_metadata(line: str) -> dict[str, str]:
     m = _SITE_RE.match(line.strip())
     if m:
         out["site"] = m.group(1)
+    elif _SITE_NAME_RE.fullmatch(line.strip()):
+        out["site"] = line.strip()
     return out
 
 
