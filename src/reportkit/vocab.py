@@ -39,6 +39,7 @@ CN_DIGITS = "零一二三四五六七八九"
 NOTES_HEADING = "名词解释"
 STATUSES = ("草案", "征求意见稿", "送审稿", "定稿")
 SALUTATION = "各位代表："
+UNTITLED = "（无标题）"  #: the title of an imported report that states none
 
 MEASURES = ("growth", "level", "ceiling")
 

@@ -311,10 +311,7 @@ class Builder:
                     self._learn(found)
                     self._count(found)
                     return "target", found.item
-        bold = ln.bold.strip()
-        if bold.startswith(v.DASH):
-            pass  # a bold lead inside a dash item stays part of the item's text
-        return "dash", (item, self.pos(ln))
+        return "dash", (item, self.pos(ln))  # a bold opening stays part of the item's text
 
     def prose_targets(self, ln: SrcLine, before: str, intro: str, rest: str) -> bool:
         """"主要预期目标是：A；B；C。……" → the intro, a TargetList of the clauses that parse,
@@ -382,7 +379,7 @@ class Builder:
         end = v.PERIOD if text.endswith(v.PERIOD) else punct
         out = []
         for i, part in enumerate(parts):
-            tail = end if i == len(parts) - 1 else "，"
+            tail = end if i == len(parts) - 1 else v.COMMA
             sub = parse_target(part.strip(), self.registry, self.pos(ln), clause=True)
             if sub.item is not None and sub.item.text:
                 sub.item = _with_text(sub.item, part.strip() + tail)
@@ -425,7 +422,7 @@ def build(lines: list[SrcLine], file: str, title: str = "", source: Source | Non
 
 def make_meta(found: dict[str, str], source: Source | None, extra: dict) -> Meta:
     """Meta from the front lines: dates, years, region, issuer and subject derived from them."""
-    title = _plain(found.get("title", "")) or "（无标题）"
+    title = _plain(found.get("title", "")) or v.UNTITLED
     occasion = found.get("occasion", "")
     m = OCCASION_RE.match(occasion)
     occasion = m.group(1) if m else occasion
