@@ -101,3 +101,17 @@ def test_fonts_command_unknown_style_is_a_usage_error():
     r = run_cli("fonts", "--style", "no-such-style")
     assert r.returncode == 2
     assert "RK030" in r.stderr.decode() and "Traceback" not in r.stderr.decode()
+
+
+def test_fonts_script_is_idempotent():
+    """With the faces installed, scripts/fonts.sh changes nothing and downloads nothing."""
+    from .conftest import ROOT
+
+    before = sorted(os.listdir("/usr/local/share/fonts/reportkit"))
+    r = subprocess.run(["bash", str(ROOT / "scripts" / "fonts.sh")], capture_output=True,
+                       text=True, timeout=300, check=False)
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == "" and r.stdout == ""
+    assert sorted(os.listdir("/usr/local/share/fonts/reportkit")) == before
+    assert {"FandolFang-Regular.otf", "FandolKai-Regular.otf", "FandolHei-Regular.otf",
+            "FandolSong-Bold.otf"} <= set(before)
