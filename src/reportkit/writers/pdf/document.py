@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import io
+from collections import Counter
+import re
 
 from ... import outputs
 from ...flat import Line, lines as flat_lines
 from ...model import NOPOS, Report, Section
 from ...problems import Problem
 from ...style import Style
-from . import layout, title
+from . import cid, layout, title
 from .layout import Faces, Geometry, Para, Placed
 
 #: Line numbers of the review style: size in pt and gap to the text in pt.
@@ -126,14 +128,15 @@ def _draw(report, style, geo, faces, pages, Canvas) -> bytes:
     _metadata(c, report)
     marks = _Outline(c)
     ink = _Ink(c)
+    ink.prepare(list({id(p.para): p.para for page in pages for p in page}.values()))
     for n, page in enumerate(pages, 1):
         for placed in page:
             _draw_line(c, geo, placed, ink)
             marks.add(placed, geo)
             if placed.number:
-                _draw_line_number(c, geo, faces, placed)
-        _draw_page_number(c, geo, faces, style, n)
-        _draw_header(c, geo, faces, style)
+                _draw_line_number(c, geo, faces, placed, ink)
+        _draw_page_number(c, geo, faces, style, n, ink)
+        _draw_header(c, geo, faces, style, ink)
         c.showPage()
     if marks.count:
         c.showOutline()
@@ -183,69 +186,86 @@ def _draw_line(c, geo: Geometry, placed: Placed, ink: "_Ink") -> None:
 
 
 class _Ink:
-    """Text as PDF operators for reportlab's TrueType subsets, written without reportlab's
-    per-run text objects: each face maps a character to (subset, code) once per document,
-    and a run becomes `/Fn+s size Tf <hex> Tj` pieces."""
+    """Text as PDF operators, each face embedded as one composite font (cid.py).
+
+    Every character of the document gets its glyph id before the first page is drawn, the
+    most frequent first, so that the same report always gives the same bytes.
+    """
 
     def __init__(self, c):
-        self.doc = c._doc  # reportlab passes the document to its fonts the same way
-        self.codes: dict[tuple[str, str], tuple[str, int]] = {}
+        self.doc = c._doc  # reportlab's document, where fonts are registered
+        self.fonts: dict[str, cid.CIDFont] = {}
 
-    def show(self, out: list[str], text: str, st: layout.RunStyle) -> None:
+    def prepare(self, paras: list[Para]) -> None:
+        """Give glyph ids to every character of the document, face by face."""
+        counts: dict[str, tuple[object, Counter]] = {}
+        for para in paras:
+            for run in para.runs:
+                counts.setdefault(run.style.face.name, (run.style.face, Counter()))[1].update(
+                    para.text[run.start:run.end])
+        for face, counter in counts.values():
+            order = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+            self.font(face).add(ch for ch, _ in order)
+
+    def font(self, face) -> cid.CIDFont:
+        """The document's composite font of a face."""
+        if face.name not in self.fonts:
+            self.fonts[face.name] = cid.CIDFont(face, self.doc)
+        return self.fonts[face.name]
+
+    def show(self, out: list[str], text: str, st: layout.RunStyle, size: float = 0) -> None:
         """Append the operators that draw ``text`` in a style at the current origin."""
-        font, codes = st.face.font, self.codes
-        name = st.face.name
-        current, chunk = None, bytearray()
-        for ch in text:
-            key = (name, ch)
-            if key not in codes:
-                ((subset, code),) = font.splitString(ch, self.doc)
-                codes[key] = (font.getSubsetInternalName(subset, self.doc), code[0])
-            sub, code = codes[key]
-            if sub != current:
-                if chunk:
-                    out.append(f"<{chunk.hex()}> Tj")
-                    chunk = bytearray()
-                out.append(f"{sub} {st.size:g} Tf")
-                current = sub
-            chunk.append(code)
-        if chunk:
-            out.append(f"<{chunk.hex()}> Tj")
+        font = self.font(st.face)
+        if not font.known.issuperset(text):
+            font.add(sorted(set(text)))  # characters outside the body (page numbers …)
+        out.append(f"{font.name} {size or st.size:g} Tf <{font.encode(text)}> Tj")
 
 
-def _draw_line_number(c, geo: Geometry, faces: Faces, placed: Placed) -> None:
+def _draw_text(c, ink: "_Ink", x: float, y: float, runs: list[tuple[str, object, float]],
+               align: str = "left") -> None:
+    """Short text outside the grid (page numbers, line numbers, the header) as (text, style,
+    size) runs at a baseline; ``align`` right puts its end at x."""
+    width = sum(st.face.width(ch, size) for text, st, size in runs for ch in text)
+    x = x - width if align == "right" else x
+    out = ["BT 0 Tc", f"1 0 0 1 {x:.3f} {y:.3f} Tm"]
+    for text, st, size in runs:
+        ink.show(out, text, st, size)
+    out.append("ET")
+    c.addLiteral("\n".join(out))
+
+
+def _draw_line_number(c, geo: Geometry, faces: Faces, placed: Placed, ink: "_Ink") -> None:
     st = faces.run_style("body", True)
     y = baseline(geo, placed.slot, geo.em)
-    c.setFont(st.face.name, LINE_NUMBER_SIZE)
-    c.drawRightString(geo.left - LINE_NUMBER_GAP, y, str(placed.number))
+    _draw_text(c, ink, geo.left - LINE_NUMBER_GAP, y, [(str(placed.number), st,
+                                                        LINE_NUMBER_SIZE)], "right")
 
 
-def _draw_page_number(c, geo: Geometry, faces: Faces, style: Style, n: int) -> None:
-    font = style.font("page_number")
+def _draw_page_number(c, geo: Geometry, faces: Faces, style: Style, n: int,
+                      ink: "_Ink") -> None:
+    """"— n —" 7 mm under the type area, odd pages right and even pages left, inset."""
+    size = style.font("page_number").size
     text = str(style.value("page_number", "format")).replace("{n}", str(n))
-    st = faces.run_style("page_number", False)
-    latin = faces.run_style("page_number", True)
-    width = sum((latin if layout.is_latin(ch) else st).face.width(ch, font.size) for ch in text)
-    inset = float(style.value("page_number", "side_indent_chars")) * font.size
-    x = geo.left + geo.type_width - inset - width if n % 2 else geo.left + inset
+    runs = [(text[a:b], faces.run_style("page_number", latin), size)
+            for a, b, latin in layout.script_runs(text)]
+    inset = float(style.value("page_number", "side_indent_chars")) * size
     below = layout.mm(style.value("page_number", "below_type_area_mm"))
-    y = geo.page_height - geo.top - geo.type_height - below - 0.88 * font.size
-    for ch in text:
-        face = (latin if layout.is_latin(ch) else st).face
-        c.setFont(face.name, font.size)
-        c.drawString(x, y, ch)
-        x += face.width(ch, font.size)
+    y = geo.page_height - geo.top - geo.type_height - below - 0.88 * size
+    if n % 2:
+        _draw_text(c, ink, geo.left + geo.type_width - inset, y, runs, "right")
+    else:
+        _draw_text(c, ink, geo.left + inset, y, runs)
 
 
-def _draw_header(c, geo: Geometry, faces: Faces, style: Style) -> None:
+def _draw_header(c, geo: Geometry, faces: Faces, style: Style, ink: "_Ink") -> None:
+    """The review style's mark ("征求意见稿") in the header, right-aligned, as the .docx."""
     text = style.value("header", "text")
     if not text:
         return
-    st = faces.run_style("body", False)
-    size = st.size
-    y = geo.page_height - geo.top + geo.pitch / 2
-    c.setFont(st.face.name, size)
-    c.drawRightString(geo.left + geo.type_width, y, text)
+    role = "header" if "header" in style.roles else "body"
+    st = faces.run_style(role, False)
+    y = geo.page_height - layout.mm(_opt(style, 20, "header", "distance_mm")) - 0.88 * st.size
+    _draw_text(c, ink, geo.left + geo.type_width, y, [(text, st, st.size)], "right")
 
 
 class _Outline:
