@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from dataclasses import replace
 
 import pytest
@@ -139,3 +141,19 @@ def test_corpus_round_trip_through_word(tmp_path, path):
     assert blocks(again) == blocks(first)
     assert replace(again.meta, source=None) == replace(first.meta, source=None)
     assert again.indicators == first.indicators
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc makes the footnoted .docx")
+def test_word_footnotes_become_notes(tmp_path):
+    """A report whose notes are Word footnotes (here written by pandoc, as an office tool
+    would): each reference becomes a mark [^n] in place, each footnote a note."""
+    md = tmp_path / "fn.md"
+    md.write_text("# 一、工作回顾\n\n推进“一区多园”[^a]建设，落实“1+7+3”体系[^b]。\n\n"
+                  "[^a]: 一个高新区、多个园区。\n\n[^b]: 1个领导小组、7个工作专班。\n",
+                  encoding="utf-8")
+    path = tmp_path / "fn.docx"
+    subprocess.run(["pandoc", str(md), "-o", str(path)], check=True)
+    got = import_docx(path).report
+    assert got.body[0].body[0].text == "推进“一区多园”[^1]建设，落实“1+7+3”体系[^2]。"
+    assert [(n.key, n.text) for n in got.notes] == [("1", "一个高新区、多个园区。"),
+                                                     ("2", "1个领导小组、7个工作专班。")]

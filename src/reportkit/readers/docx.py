@@ -19,12 +19,13 @@ from .. import clean
 from ..model import Report
 from ..problems import Problem
 from .source import fail, read_bytes
-from .structure import SrcLine, build
+from .structure import NOTES_HEADING, SrcLine, build
 from .text import IMPORT_MAX_BYTES, Imported
 
 _HEADING_STYLE_RE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "标题", "rktitle"}
 _LEAD_STYLES = {"RkLead", "Strong"}
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def read_docx(path: str | Path) -> tuple[Report | None, list[Problem]]:
@@ -38,7 +39,13 @@ def import_docx(path: str | Path) -> Imported:
     name = str(path)
     document = _open(read_bytes(path, IMPORT_MAX_BYTES), name)
     problems: list[Problem] = []
-    texts = [t for t in _paragraphs(document, name, problems) if t[0].strip()]
+    footnotes = _footnotes(document)
+    marks: dict[str, int] = {}  # footnote id -> its number, by first reference
+    texts = [t for t in _paragraphs(document, name, problems, footnotes, marks) if t[0].strip()]
+    if marks:  # Word footnotes become note marks and a notes list, as a text report has them
+        texts.append((NOTES_HEADING, 0, "", False, False))
+        texts += [(f"[{n}]{footnotes.get(fid, '')}", 0, "", False, False)
+                  for fid, n in sorted(marks.items(), key=lambda kv: kv[1])]
     if not texts:
         raise fail(name, "the Word file has no text: there is no report to import", "RK305")
     whole = "\n".join(t[0] for t in texts)
@@ -95,7 +102,8 @@ def _open(data: bytes, name: str):
                    "RK307") from None
 
 
-def _paragraphs(document, name: str, problems: list[Problem]):
+def _paragraphs(document, name: str, problems: list[Problem], footnotes: dict[str, str],
+                marks: dict[str, int]):
     """(text, heading level, bold opening, all bold, title style) for each paragraph in order;
     each table row becomes one more line."""
     from docx.table import Table
@@ -105,7 +113,7 @@ def _paragraphs(document, name: str, problems: list[Problem]):
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            yield _paragraph(Paragraph(child, document))
+            yield _paragraph(Paragraph(child, document), footnotes, marks)
         elif tag == "tbl":
             table = Table(child, document)
             problems.append(Problem(name, 0, 0, "warning", "RK308",
@@ -120,14 +128,51 @@ def _paragraphs(document, name: str, problems: list[Problem]):
                 yield "\u3000".join(cells), 0, "", False, False
 
 
-def _paragraph(p) -> tuple[str, int, str, bool, bool]:
+def _paragraph(p, footnotes: dict[str, str], marks: dict[str, int]):
     style = p.style.name if p.style is not None else ""
     m = _HEADING_STYLE_RE.match(style.strip())
     level = int(m.group(1)) if m else 0
     is_title = style.strip().lower() in _TITLE_STYLES
-    text = p.text.replace("\n", "").replace("\r", "")
+    text = _text_with_marks(p, footnotes, marks) if footnotes else p.text
+    text = text.replace("\n", "").replace("\r", "")
     bold, whole = _bold_opening(p)
     return text, min(level, 4), bold, whole and bool(text.strip()), is_title
+
+
+def _text_with_marks(p, footnotes: dict[str, str], marks: dict[str, int]) -> str:
+    """The paragraph's text with each footnote reference written as a mark [n]."""
+    from docx.text.run import Run
+
+    out = []
+    for r in p._p.iter(_W + "r"):
+        out.append(Run(r, p).text)
+        for ref in r.iter(_W + "footnoteReference"):
+            fid = ref.get(_W + "id")
+            if fid in footnotes:
+                marks.setdefault(fid, len(marks) + 1)
+                out.append(f"[{marks[fid]}]")
+    return "".join(out)
+
+
+def _footnotes(document) -> dict[str, str]:
+    """Footnote id → its text, from the footnotes part (separators left out)."""
+    from lxml import etree
+
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/footnotes") and not rel.is_external:
+            try:
+                root = etree.fromstring(rel.target_part.blob)
+            except etree.XMLSyntaxError:
+                return {}
+            notes = {}
+            for fn in root.iter(_W + "footnote"):
+                if fn.get(_W + "type") in ("separator", "continuationSeparator",
+                                           "continuationNotice"):
+                    continue
+                text = "".join(t.text or "" for t in fn.iter(_W + "t")).strip()
+                notes[fn.get(_W + "id")] = text
+            return notes
+    return {}
 
 
 def _bold_opening(p) -> tuple[str, bool]:

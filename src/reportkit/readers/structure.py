@@ -35,6 +35,7 @@ TITLE_RE = re.compile(r"^.{2,90}?报告(?:（[^（）]{0,40}）)?$")
 MARK_RE = re.compile(r"\[(\d{1,3})\]")
 #: Headings are numbered up to 九十九 (vocab.cn_number).
 MAX_SIBLINGS = 99
+NOTES_HEADING = v.NOTES_HEADING
 NOTES_HEADINGS = (v.NOTES_HEADING, "名词解释：", "注释", "注解")
 NOTE_ITEM_RE = re.compile(r"^(?:\[(\d{1,3})\]|(\d{1,3})[.．、])\s*(.*)$")
 LEAD_RE = re.compile(r"^([^，,：；。！？:;\[]{2,24}[。！])(.+)$")
