@@ -115,3 +115,26 @@ def test_fonts_script_is_idempotent():
     assert sorted(os.listdir("/usr/local/share/fonts/reportkit")) == before
     assert {"FandolFang-Regular.otf", "FandolKai-Regular.otf", "FandolHei-Regular.otf",
             "FandolSong-Bold.otf"} <= set(before)
+
+
+def test_alias_preferences_are_what_resolve_gives():
+    for name in EXPECTED:
+        assert fonts.preferred(name)[0] == fonts.resolve(name).family, name
+
+
+def test_fonts_command_names_a_fallback(tmp_path, monkeypatch):
+    """Without the Fandol faces, a role falls back, and the command says so."""
+    conf = tmp_path / "fonts.conf"
+    conf.write_text('<?xml version="1.0"?><fontconfig><include ignore_missing="yes">'
+                    '/etc/fonts/fonts.conf</include><rejectfont><glob>'
+                    '/usr/local/share/fonts/reportkit/*</glob></rejectfont>'
+                    f'<include>{fonts.ALIASES}</include></fontconfig>', encoding="utf-8")
+    code = ("import sys; from reportkit import fonts; from pathlib import Path; "
+            f"fonts.config_file = lambda: Path({str(conf)!r}); "
+            "from reportkit.cli import main; sys.exit(main(['fonts']))")
+    import sys
+
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                       timeout=120, check=False)
+    assert r.returncode == 0, r.stderr
+    assert "body: 仿宋_GB2312 is drawn with the fallback AR PL UMing CN, not FandolFang" in r.stderr

@@ -65,6 +65,11 @@ def resolve(name: str, bold: bool = False) -> Face:
     return _resolve(name, bold, str(config_file()))
 
 
+def preferred(name: str) -> list[str]:
+    """The families reportkit's alias file prefers for a font name, best first ([] if none)."""
+    return _aliases().get(name, [])
+
+
 def coverage(face: Face, chars) -> list[str]:
     """The characters of ``chars`` (any iterable of str) that the face has no glyph for, sorted.
 
@@ -132,6 +137,17 @@ def _resolve(name: str, bold: bool, conf: str) -> Face:
                                   f"fc-match failed for `{name}`: {exc.stderr.strip()}")) from None
     family, file, index = (out.split("\t") + ["", "", "0"])[:3]
     return Face(family, file, int(index or 0))
+
+
+@cache
+def _aliases() -> dict[str, list[str]]:
+    import xml.etree.ElementTree as ET
+
+    out: dict[str, list[str]] = {}
+    for alias in ET.parse(ALIASES).getroot().iter("alias"):
+        name = alias.findtext("family", "")
+        out[name] = [f.text or "" for f in alias.iterfind("prefer/family")]
+    return out
 
 
 @cache

@@ -2,7 +2,8 @@
 
 For every role of the house style (body, title, heading1 …) it prints the Word font name, the
 face fontconfig picks for it with reportkit's alias file (what LibreOffice draws), the file, and,
-given a SPEC, whether that face has every character the role must draw in that report.
+given a SPEC, whether that face has every character the role must draw in that report. A role
+drawn with a fallback rather than the face the alias file prefers is named on stderr.
 Exit 0 when every face covers its text, 1 when one does not, 2 on unreadable input.
 """
 
@@ -33,6 +34,10 @@ def run(args) -> int:
     for role in style.roles:
         font = style.font(role)
         face = fonts.resolve(font.name, font.bold)
+        wanted = fonts.preferred(font.name)
+        if wanted and face.family != wanted[0]:
+            sys.stderr.write(f"fonts: {role}: {font.name} is drawn with the fallback "
+                             f"{face.family}, not {wanted[0]} (run scripts/fonts.sh)\n")
         status = ""
         if texts is not None:
             missing = fonts.coverage(face, [texts.get(role, "")])
