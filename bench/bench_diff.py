@@ -12,6 +12,9 @@ line per paragraph, as `reportkit diff` sees them):
 - redlines: the `redlines` package (pip install -e '.[bench]'), markdown output;
 - git diff --no-index --word-diff (git's default word regex: runs of non-space).
 
+Two "part" rows show what every run of reportkit pays before comparing anything: loading the
+segmenter's dictionary, and reading (importing) both editions.
+
 The 50× pair writes each paragraph of each edition 50 times, each copy marked with its number so
 that no two copies are equal. The goals (issue 6): under 0.5 s for the real pair, and growth
 close to linear (50× the text in about 50× the time, or less).
@@ -97,8 +100,12 @@ def commands(files, size: str) -> dict[str, list[str]]:
     py = sys.executable
     old, new = map(str, files[size])
     a, b = map(str, files[f"{size} text"])
+    read_both = ("import sys; from reportkit.readers import read_any; "
+                 "[read_any(p) for p in sys.argv[1:3]]")
     cmds = {
         "python (startup only)": [py, "-c", "pass"],
+        "  part: import rjieba": [py, "-c", "import rjieba"],
+        "  part: read both editions": [py, "-c", read_both, old, new],
         "reportkit diff --format json": [py, "-m", "reportkit", "diff", old, new, "--format",
                                          "json"],
         "reportkit diff --format text": [py, "-m", "reportkit", "diff", old, new],
