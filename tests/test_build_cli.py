@@ -153,3 +153,13 @@ def test_docx_content_is_the_report(tmp_path, seed_report):
     text = "\n".join(p.text for p in document.paragraphs)
     assert "一、2023年国民经济和社会发展计划执行情况" in text
     assert seed_report.meta.salutation in text
+
+
+def test_style_without_needed_values_is_a_clear_error(tmp_path):
+    mine = tmp_path / "bare.yaml"
+    mine.write_text("name: bare\npage:\n  width: {value: 210}\n", encoding="utf-8")
+    r = run_cli("build", SPEC, "-o", tmp_path / "out", "--format", "docx", "--style", mine)
+    err = r.stderr.decode()
+    assert r.returncode == 2
+    assert "bare: error the style lacks or mistypes a value" in err and "RK031" in err
+    assert "Traceback" not in err and not (tmp_path / "out").exists()

@@ -52,7 +52,7 @@ def write_docx(report: Report, style=None, redline: list[RedlineLine] | None = N
 
     style = load_style(style) if isinstance(style, str) else style or load_style("official")
     when = build_time(report)
-    layout = _Layout(style)
+    layout = _checked_layout(style)
     revisions = oxml.Revisions(when)
     entries = redline if redline is not None else [
         RedlineLine(line, (("=", line.full),)) for line in flat.lines(report)]
@@ -101,6 +101,26 @@ class _Layout:
                          header_ids=("rIdHeaderOdd", "rIdHeaderEven") if with_header else None,
                          footer_ids=("rIdFooterOdd", "rIdFooterEven"),
                          line_numbers=self.line_numbers, line_number_distance=mm(3))
+
+
+def _checked_layout(style) -> _Layout:
+    """The layout with every style-derived part made up front, so that a profile that lacks
+    or mistypes a value is reported as such (ReportError), never as a traceback."""
+    from ...problems import Problem, ReportError
+
+    try:
+        lay = _Layout(style)
+        lay.sect = oxml.sect_pr(lay.page(bool(lay.header_text)))
+        lay.styles_xml = _styles(lay)
+        lay.fonts_xml = oxml.font_table_xml(_font_names(style))
+        before, _, after = str(style.value("page_number", "format")).partition("{n}")
+        lay.page_field = oxml.page_field(before, after)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        what = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        raise ReportError(Problem(str(style.name), 0, 0, "error", "RK031",
+                                  f"the style lacks or mistypes a value the Word writer needs: "
+                                  f"{what}")) from None
+    return lay
 
 
 def _opt(style, default, *path):
@@ -206,7 +226,7 @@ def _split_at(text: str, start: int, breaks: set[int]) -> Iterator[tuple[str, bo
 
 def _parts(report: Report, lay: _Layout, body: list[str]) -> list[tuple[str, str]]:
     with_header = bool(lay.header_text)
-    doc = oxml.document_xml(body, oxml.sect_pr(lay.page(with_header)))
+    doc = oxml.document_xml(body, lay.sect)
     rels = [("rIdStyles", oxml.REL + "styles", "styles.xml"),
             ("rIdSettings", oxml.REL + "settings", "settings.xml"),
             ("rIdFonts", oxml.REL + "fontTable", "fontTable.xml"),
@@ -218,11 +238,10 @@ def _parts(report: Report, lay: _Layout, body: list[str]) -> list[tuple[str, str
               ("word/fontTable.xml", oxml.CT_MAIN + "fontTable+xml"),
               ("word/footer1.xml", oxml.CT_MAIN + "footer+xml"),
               ("word/footer2.xml", oxml.CT_MAIN + "footer+xml")]
-    before, _, after = str(lay.style.value("page_number", "format")).partition("{n}")
     extra = [("word/footer1.xml", oxml.header_footer_xml("ftr", oxml.paragraph(
-                 "RkPageNumberOdd", oxml.page_field(before, after)))),
+                 "RkPageNumberOdd", lay.page_field))),
              ("word/footer2.xml", oxml.header_footer_xml("ftr", oxml.paragraph(
-                 "RkPageNumberEven", oxml.page_field(before, after))))]
+                 "RkPageNumberEven", lay.page_field)))]
     if with_header:
         rels += [("rIdHeaderOdd", oxml.REL + "header", "header1.xml"),
                  ("rIdHeaderEven", oxml.REL + "header", "header2.xml")]
@@ -242,9 +261,9 @@ def _parts(report: Report, lay: _Layout, body: list[str]) -> list[tuple[str, str
                 ("rId3", oxml.REL + "extended-properties", "docProps/app.xml")])),
             ("word/document.xml", doc),
             ("word/_rels/document.xml.rels", oxml.relationships_xml(rels)),
-            ("word/styles.xml", _styles(lay)),
+            ("word/styles.xml", lay.styles_xml),
             ("word/settings.xml", oxml.settings_xml()),
-            ("word/fontTable.xml", oxml.font_table_xml(_font_names(lay.style))),
+            ("word/fontTable.xml", lay.fonts_xml),
             *extra,
             ("docProps/core.xml", oxml.core_xml(_properties(report, lay), when)),
             ("docProps/app.xml", oxml.app_xml())]
