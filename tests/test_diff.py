@@ -192,3 +192,16 @@ def test_redline_accepts_to_new_and_rejects_to_old(pair):
     assert accepted(redline) == [ln.full for ln in lines(new)]
     assert rejected(redline) == [ln.full for ln in lines(old)]
     assert {r.mark for r in redline} == {"=", "+", "-"}
+
+
+def test_drafts_of_the_same_year_get_no_outcome(tmp_path):
+    from .test_diff_pairs import seed, write
+
+    draft, _ = read_spec(new_edition(tmp_path))
+    data = seed()
+    data["body"][2]["body"][3]["targets"][0] = {"indicator": "gdp", "ensure": 7}
+    final, _ = read_spec(write(data, tmp_path / "final.yaml"))
+    result = compare(draft, final).result
+    assert result.targets[0].change == "changed" and result.targets[0].delta == "+0.3个百分点"
+    # both plan 2024: the 2023 results in the review say nothing about the draft's 2024 targets
+    assert all(t.outcome is None for t in result.targets)

@@ -1,6 +1,7 @@
 """Edition pairs for the diff tests, built from the seed spec by editing its YAML.
 
-``old_edition(tmp_path)`` writes an "earlier edition" of the seed: last year's targets, older
+``old_edition(tmp_path)`` writes an "earlier edition" of the seed (the 2023 plan, reviewing 2022):
+last year's targets, older
 wording, one section renamed, paragraphs moved within and across sections, one section the new
 edition adds, one it drops, and two sections in the other order. Each edit is listed in
 EXPECTED so the tests can check that the diff finds exactly these.
@@ -54,6 +55,8 @@ def _replace(node, old: str, new: str):
 def old_edition(tmp_path: Path) -> Path:
     """Write the earlier edition described in the module docstring; returns its path."""
     d = copy.deepcopy(seed())
+    d["meta"].update(year_reviewed=2022, year_planned=2023, date="2023-02-20",
+                     title="关于攀枝花市东区2022年国民经济和社会发展计划执行情况及2023年计划草案的报告")
     body = d["body"]
     plan = body[2]["body"]
     plan[3]["targets"] = OLD_TARGETS

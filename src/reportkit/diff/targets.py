@@ -222,14 +222,27 @@ def diff_targets(old: Report, new: Report, new_lines: list[Line]) -> list[Target
     new_sides = [side(t, new_reg) for t in targets(new)]
     review = _review_lines(new_lines)
     new_results = list(results(new))
+    follows = consecutive(old, new)
     out = []
     for o, n, how in pair(old_sides, new_sides, old_reg, new_reg):
         d = compare(o, n, how)
-        if o is not None:
+        if o is not None and follows:
             found = _result_for(o, new_results, new_reg)
             d = replace(d, outcome=outcome(o, found, new_reg, review))
         out.append(d)
     return out
+
+
+def consecutive(old: Report, new: Report) -> bool:
+    """Whether the new edition reviews the year the old one planned (unknown years: assume so).
+
+    Two drafts of the same year's report plan the same year: the new one's review then tells
+    the year before, whose results say nothing about the old draft's targets.
+    """
+    planned, reviewed = old.meta.year_planned, new.meta.year_reviewed
+    if reviewed is None and new.meta.year_planned is not None:
+        reviewed = new.meta.year_planned - 1
+    return planned is None or reviewed is None or planned == reviewed
 
 
 def _review_lines(lines: list[Line]) -> list[Line]:
