@@ -163,3 +163,12 @@ def test_style_without_needed_values_is_a_clear_error(tmp_path):
     assert r.returncode == 2
     assert "bare: error the style lacks or mistypes a value" in err and "RK031" in err
     assert "Traceback" not in err and not (tmp_path / "out").exists()
+
+
+def test_style_whose_grid_does_not_fit_is_refused(tmp_path):
+    mine = tmp_path / "tight.yaml"
+    mine.write_text("base: official\ngrid:\n  lines: {value: 20}\n", encoding="utf-8")
+    r = run_cli("build", SPEC, "-o", tmp_path / "out", "--format", "docx", "--style", mine)
+    err = r.stderr.decode()
+    assert r.returncode == 2
+    assert "grid.lines is 20 but 22 lines of 579 twips fit the type area (RK031)" in err

@@ -115,12 +115,33 @@ def _checked_layout(style) -> _Layout:
         lay.fonts_xml = oxml.font_table_xml(_font_names(style))
         before, _, after = str(style.value("page_number", "format")).partition("{n}")
         lay.page_field = oxml.page_field(before, after)
+        problem = _grid_problem(style, lay)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         what = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         raise ReportError(Problem(str(style.name), 0, 0, "error", "RK031",
                                   f"the style lacks or mistypes a value the Word writer needs: "
                                   f"{what}")) from None
+    if problem:
+        raise ReportError(Problem(str(style.name), 0, 0, "error", "RK031", problem))
     return lay
+
+
+def _grid_problem(style, lay: _Layout) -> str:
+    """Why the grid's stated lines and characters are not what the page holds ("" if they are).
+
+    Exactly ``grid.lines`` lines of ``line_pitch_twips`` must fit the type area's height, and
+    ``grid.chars`` body characters (size plus spacing) its width, or the grid would be a lie.
+    """
+    v, mm = style.value, oxml.twips_mm
+    height, width = mm(float(v("page", "type_height"))), mm(float(v("page", "type_width")))
+    lines, chars = int(v("grid", "lines")), int(v("grid", "chars"))
+    if not lines * lay.line_pitch <= height < (lines + 1) * lay.line_pitch:
+        return (f"grid.lines is {lines} but {height // lay.line_pitch} lines of "
+                f"{lay.line_pitch} twips fit the type area")
+    if not chars * lay.char_pitch <= width < (chars + 1) * lay.char_pitch:
+        return (f"grid.chars is {chars} but {width // lay.char_pitch} characters of "
+                f"{lay.char_pitch} twips fit the type area")
+    return ""
 
 
 def _opt(style, default, *path):
