@@ -138,3 +138,12 @@ def test_notes_list_read():
     notes = {n.key: n for n in got.notes}
     assert notes["1"].term == "“四个发力”".strip("“”")
     assert notes["1"].text.startswith("2023年7月")
+
+
+def test_every_report_has_its_growth_target(imported):
+    """Each of these reports sets a growth target for GDP in its targets list."""
+    _, got = imported
+    gdp = [t for t in targets(got.report) if t.indicator == "gdp"]
+    assert len(gdp) == 1
+    value = gdp[0].value or gdp[0].ensure
+    assert Decimal(5) <= value.number <= Decimal(7) and not value.unit
