@@ -107,15 +107,19 @@ class Builder:
 
     # -- helpers ---------------------------------------------------------------------------
     def pos(self, ln: SrcLine) -> Pos:
+        """The model position of a source line."""
         return Pos(self.file, ln.line, ln.col)
 
     def warn(self, ln: SrcLine, code: str, message: str) -> None:
+        """Record a warning at a source line."""
         self.problems.append(Problem(self.file, ln.line, ln.col, "warning", code, message))
 
     def container(self) -> list:
+        """The body list new blocks go into: the innermost open section's, or the root."""
         return self.stack[-1].body if self.stack else self.root
 
     def add(self, block) -> None:
+        """Append a block where the text currently is."""
         self.container().append(block)
 
     # -- front matter ----------------------------------------------------------------------
@@ -143,6 +147,7 @@ class Builder:
 
     # -- body ------------------------------------------------------------------------------
     def body(self, lines: list[SrcLine]) -> None:
+        """Read the body: sections, paragraphs, "——" runs and the notes list."""
         # Bare short lines count as top headings only in a document that marks its top
         # headings neither with numbers nor with styles (panzhihua-city/2025 is one).
         self.unnumbered_level1 = not any(HEADING_RES[0][1].match(ln.text) or ln.level
@@ -202,6 +207,7 @@ class Builder:
         return None
 
     def open_section(self, ln: SrcLine, level: int, heading: str) -> None:
+        """Start a section at a level, closing deeper ones; check its number."""
         self.in_notes = False
         self.close_to(level - 1)
         if len(self.stack) < level - 1:
@@ -243,6 +249,7 @@ class Builder:
             self.container().append(block)
 
     def paragraph(self, ln: SrcLine, text: str, bold: str) -> None:
+        """A paragraph (lead sentence split off), or a prose target list."""
         text = self.marks(text)
         m = PROSE_TARGETS_RE.search(text)
         if m and self.prose_targets(ln, text[:m.start()], m.group(1), m.group(2)):
@@ -263,6 +270,7 @@ class Builder:
         return MARK_RE.sub(sub, text)
 
     def note_item(self, ln: SrcLine, text: str) -> bool:
+        """An entry of the notes list ("[1]term：text" or "1．term：text"); False if not one."""
         m = NOTE_ITEM_RE.match(text)
         if not m:
             return False
@@ -299,6 +307,7 @@ class Builder:
         self.target_context = False
 
     def dash_item(self, ln: SrcLine, item: str):
+        """(kind, value) of one "——" line: a result, a target, or a plain dash item."""
         item = self.marks(item)
         if "[^" not in item:
             if RESULT_HINT_RE.search(item) or self.result_context:
@@ -401,6 +410,7 @@ class Builder:
 
     # -- the whole -------------------------------------------------------------------------
     def finish(self, meta: Meta) -> Report:
+        """Close every section and assemble the report."""
         self.close_to(0)
         self.stats.notes = len(self.notes)
         notes = tuple(sorted(self.notes.values(), key=lambda n: _note_order(n.key)))
