@@ -10,7 +10,8 @@ line per paragraph, as `reportkit diff` sees them):
 - difflib, characters: SequenceMatcher over the two texts' characters;
 - difflib, words: the same over rjieba words (the segmenter reportkit uses);
 - redlines: the `redlines` package (pip install -e '.[bench]'), markdown output;
-- git diff --no-index --word-diff (git's default word regex: runs of non-space).
+- git diff --no-index --word-diff (git's default word regex: runs of non-space, which in
+  Chinese text without spaces means whole lines), and the same by characters (regex ".").
 
 Two "part" rows show what every run of reportkit pays before comparing anything: loading the
 segmenter's dictionary, and reading (importing) both editions.
@@ -112,6 +113,8 @@ def commands(files, size: str) -> dict[str, list[str]]:
         "difflib, characters": [py, "-c", DIFFLIB_CHARS, a, b],
         "difflib, rjieba words": [py, "-c", DIFFLIB_WORDS, a, b],
         "git diff --word-diff": ["git", "diff", "--no-index", "--word-diff", a, b],
+        "git diff, characters": ["git", "diff", "--no-index", "--word-diff",
+                                 "--word-diff-regex=.", a, b],
     }
     probe = subprocess.run([py, "-c", "import redlines"], capture_output=True, check=False)
     if probe.returncode == 0:
