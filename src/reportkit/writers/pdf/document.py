@@ -167,20 +167,20 @@ def baseline(geo: Geometry, slot: int, size: float) -> float:
 
 def _draw_line(c, geo: Geometry, placed: Placed, ink: "_Ink") -> None:
     """One line as one text object: a font, spacing and origin for each run."""
-    para, span = placed.para, placed.span
-    runs = para.runs_in(span.start, span.end)
+    para, runs = placed.para, placed.runs
     y = baseline(geo, placed.slot, max(st.size for _, _, st in runs))
     x = geo.left + placed.x
     out = ["BT"]
     bold = False
+    widths, text, show = para.widths, para.text, ink.show
     for i, j, st in runs:
         if st.bold != bold:
             out.append(f"{st.size * BOLD_STROKE:.3f} w 2 Tr" if st.bold else "0 Tr")
             bold = st.bold
         extra = 0.0 if st.latin else placed.extra
         out.append(f"1 0 0 1 {x:.3f} {y:.3f} Tm {geo.spacing + extra:.4f} Tc")
-        ink.show(out, para.text[i:j], st)
-        x += sum(para.widths[i:j]) + extra * (j - i)
+        show(out, text[i:j], st)
+        x += sum(widths[i:j]) + extra * (j - i)
     out.append("ET")
     c.addLiteral("\n".join(out))
 

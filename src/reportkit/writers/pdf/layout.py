@@ -106,6 +106,7 @@ class Placed:
     x: float  #: from the left margin
     extra: float = 0.0  #: added after each Chinese character but the last (justification)
     number: int = 0  #: line number on the page (review style), 0 for none
+    runs: tuple = ()  #: (start, end, style) of the line's runs
 
 
 #: Flat line kinds and how they sit: alignment, first-line indent and left indent in grid
@@ -324,6 +325,7 @@ def _kept_lines(paras: list[Para], n: int) -> int:
 def _place(para: Para, i: int, span: breaker.Span, slot: int, geo: Geometry) -> Placed:
     indent = para.indent + (para.first_indent if i == 0 else 0.0)
     room = geo.type_width - indent
+    runs = tuple(para.runs_in(span.start, span.end))
     width = _visible_width(para, span)
     last = i == len(para.lines) - 1
     x, extra = indent, 0.0
@@ -332,32 +334,35 @@ def _place(para: Para, i: int, span: breaker.Span, slot: int, geo: Geometry) -> 
     elif para.align == "right":
         x = indent + room - width
     elif para.align == "justify" and not last and span.end - span.start > 1:
-        gaps = stretchable(para, span)
+        gaps = stretchable(runs)
         extra = max(0.0, room - width) / gaps if gaps else 0.0
-    return Placed(para, span, slot, x, extra)
+    return Placed(para, span, slot, x, extra, 0, runs)
 
 
-def stretchable(para: Para, span: breaker.Span) -> int:
+def stretchable(runs) -> int:
     """Characters a justified line stretches after: the Chinese ones but the last of the line
     (LibreOffice keeps Latin runs such as "571.02" at their own spacing)."""
-    runs = para.runs_in(span.start, span.end)
     n = sum(b - a for a, b, st in runs if not st.latin)
     return n - (0 if runs[-1][2].latin else 1)
 
 
 def _visible_width(para: Para, span: breaker.Span) -> float:
-    """A line's width without trailing spaces and the spacing after its last character."""
+    """A line's width as justification sees it: without trailing spaces, a hanging mark or
+    the autospace after its last character (they stand outside the type area)."""
     end = span.end
     while end > span.start and para.text[end - 1] == " ":
         end -= 1
-    return sum(para.widths[span.start:end])
+    width = sum(para.widths[span.start:end])
+    if end - span.start > 1 and para.text[end - 1] in breaker.HANGING:
+        return width - para.widths[end - 1]
+    return width - para.tails.get(end - 1, 0.0)
 
 
 def number_lines(pages: list[list[Placed]]) -> list[list[Placed]]:
     """Number the text lines of every page from 1 (the review style's line numbers)."""
     out = []
     for page in pages:
-        out.append([Placed(p.para, p.span, p.slot, p.x, p.extra, n)
+        out.append([Placed(p.para, p.span, p.slot, p.x, p.extra, n, p.runs)
                     for n, p in enumerate(page, 1)])
     return out
 
