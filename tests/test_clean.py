@@ -118,3 +118,16 @@ def test_more_chrome(line):
 @pytest.mark.parametrize("line", ["编辑部认为这很好。", "来源于群众。", "首页设计新颖。"])
 def test_report_lines_are_not_chrome(line):
     assert not clean.is_chrome(line)
+
+
+@pytest.mark.parametrize("raw, want", [
+    ('实施"十四五"规划,推进"放管服"改革', "实施“十四五”规划，推进“放管服”改革"),
+    ('国内生产总值"GDP"', '国内生产总值"GDP"'),  # a quote of Latin text stays
+    ('他说"好', '他说"好'),  # an unpaired quote is not guessed at
+    ("—地区生产总值增长6%", "——地区生产总值增长6%"),
+    ("－－城镇新增就业", "——城镇新增就业"),
+    ("--城镇新增就业", "——城镇新增就业"),
+    ("——城镇新增就业", "——城镇新增就业"),
+])
+def test_quotes_and_list_dashes_standardised(raw, want):
+    assert clean.clean_line(raw, False, pinyin=False) == want

@@ -255,7 +255,7 @@ def clean_line(line: str, traditional: bool, spans: list[tuple[int, int]] = (),
     for this line alone.
     """
     if not spans:
-        return _clean_piece(line, traditional, pinyin)
+        return standard_dashes(_clean_piece(line, traditional, pinyin))
     out, at = [], 0
     for start, end in sorted(spans):
         if start < at:
@@ -264,7 +264,7 @@ def clean_line(line: str, traditional: bool, spans: list[tuple[int, int]] = (),
         out.append(line[start:end])
         at = end
     out.append(_clean_piece(line[at:], traditional, pinyin))
-    return "".join(out)
+    return standard_dashes("".join(out))  # after the spans: it may change the line's length
 
 
 #: Full-width ０-９, Ａ-Ｚ, ａ-ｚ → half-width (GB/T 15835: numbers in half-width Arabic digits).
@@ -279,6 +279,29 @@ def halfwidth_alnum(text: str) -> str:
     return _FW_NUMBER_PUNCT.sub(lambda m: "." if m.group() == "．" else "%", text)
 
 
+_LEADING_DASH_RE = re.compile(r"^(\s*)(?:—(?!—)|―{1,2}|－－|--|─{1,2})(?=\S)")
+
+
+def standard_dashes(text: str) -> str:
+    """A list line's opening dash written "——" (web copies use —, ―, －－ or --)."""
+    return _LEADING_DASH_RE.sub(lambda m: m.group(1) + "——", text)
+
+
+def curly_quotes(text: str) -> str:
+    """ASCII double quotes around Chinese words as “ ”, when they pair up on the line."""
+    if '"' not in text or text.count('"') % 2:
+        return text
+    parts = text.split('"')
+    quoted = parts[1::2]
+    if not all(any(_is_cjk(c) for c in q) for q in quoted):
+        return text  # a quote of Latin text ("GDP") or code stays as it is
+    out = [parts[0]]
+    for i, part in enumerate(parts[1:]):
+        out.append("“" if i % 2 == 0 else "”")
+        out.append(part)
+    return "".join(out)
+
+
 def _clean_piece(text: str, traditional: bool, pinyin: bool | None = None) -> str:
     if pinyin is None:
         text = remove_pinyin(text)
@@ -286,4 +309,4 @@ def _clean_piece(text: str, traditional: bool, pinyin: bool | None = None) -> st
         text = PINYIN_RE.sub("", text)
     if traditional:
         text = to_simplified(text)
-    return fullwidth_punct(halfwidth_alnum(text))
+    return fullwidth_punct(curly_quotes(halfwidth_alnum(text)))
