@@ -175,3 +175,12 @@ def test_a_gbk_web_page_copy(tmp_path):
     for chrome in ("门户网站", "当前位置", "浏览次数", "字号", "打印本页", "分享到"):
         assert chrome not in text
     assert "——地区生产总值为120.5亿元，增长（同比，下同）6.2%，超过年初预期目标（6%）0.2个百分点。" in text
+
+
+def test_windows_line_ends_change_nothing(tmp_path):
+    path = tmp_path / "seed.txt"
+    path.write_bytes(SEED.read_bytes().replace(b"\n", b"\r\n"))
+    a, b = run_cli("import", SEED), run_cli("import", path)
+    assert a.returncode == b.returncode == 0
+    # the first line, a comment, names the file; the rest is the same
+    assert a.stdout.split(b"\n", 1)[1] == b.stdout.split(b"\n", 1)[1]
