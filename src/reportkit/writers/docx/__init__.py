@@ -116,7 +116,7 @@ def _checked_layout(style) -> _Layout:
         before, _, after = str(style.value("page_number", "format")).partition("{n}")
         lay.page_field = oxml.page_field(before, after)
         problem = _grid_problem(style, lay)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
         what = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         raise ReportError(Problem(str(style.name), 0, 0, "error", "RK031",
                                   f"the style lacks or mistypes a value the Word writer needs: "
