@@ -19,7 +19,7 @@ import os
 import re
 from pathlib import Path
 
-RULES_VERSION = "3"
+RULES_VERSION = "3"  # part of the cache key: bump it whenever the costs below change
 #: Conjunctions that join the halves of a title ("……执行情况及2024年计划草案"): the line
 #: after the break starts with them, as in 国务院 and provincial titles.
 TOP_CONJUNCTIONS = ("及", "与", "暨", "以及")
