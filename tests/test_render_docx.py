@@ -74,11 +74,14 @@ def render(tmp_path_factory, style: str, seed_report) -> list[list[TextLine]]:
 
 
 def _lines(page) -> list[TextLine]:
+    """Characters grouped by baseline (the text matrix's y), top to bottom: faces with other
+    descents (digits in Liberation Serif) have other bounding boxes but share the baseline."""
     rows: dict[int, list] = {}
     for c in page.chars:
         if c["text"].strip():
-            rows.setdefault(round(c["bottom"]), []).append(c)
-    return [TextLine(sorted(cs, key=lambda c: c["x0"])) for _, cs in sorted(rows.items())]
+            rows.setdefault(round(c["matrix"][5]), []).append(c)
+    return [TextLine(sorted(cs, key=lambda c: c["x0"]))
+            for _, cs in sorted(rows.items(), reverse=True)]
 
 
 def body_lines(page: list[TextLine]) -> list[TextLine]:
