@@ -20,6 +20,22 @@ import hashlib
 _CMAP_BLOCK = 100
 
 
+class _FastFlate:
+    """Flate at level 1 for the font files: 3-4 times faster than zlib's default level, the
+    file a tenth larger (the font programs are most of a PDF's bytes and of its save time)."""
+
+    pdfname = "FlateDecode"
+
+    @staticmethod
+    def encode(data: bytes) -> bytes:
+        import zlib
+
+        return zlib.compress(data, 1)
+
+
+_FAST_FLATE = _FastFlate()
+
+
 class CIDFont:
     """One face of one document as a composite font: codes are assigned, then written once.
 
@@ -60,7 +76,11 @@ class CIDFont:
         internal = self.name[1:]
         base = f"{self._tag()}+{self.face.font.face.name.decode('latin-1')}"
         codes = [ord(ch) for ch in self.chars]
-        descriptor = self.face.font.face.addSubsetObjects(doc, base, codes)
+        ttf = self.face.font.face
+        descriptor = ttf.addSubsetObjects(doc, base, codes)
+        stream = doc.idToObject.get(f"fontFile:{ttf.filename}({base})")
+        if stream is not None and stream.filters:
+            stream.filters = [_FAST_FLATE]
         widths = self.face.font.face.charWidths
         by_gid = sorted({ord(t[0]) << 8 | ord(t[1]): ch for ch, t in
                          ((chr(c), self.table[c]) for c in codes)}.items())
