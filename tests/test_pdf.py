@@ -190,3 +190,39 @@ def test_a_missing_glyph_is_an_error_naming_the_characters_and_the_place(seed_re
     assert "para" in problem.message and "我受区人民政府委托" in problem.message
     assert problem.line > 0 and problem.file.endswith("dongqu-2024.yaml")
     assert problem.code == "RK051" and problem.level == "error"
+
+
+def test_build_command_refuses_a_missing_glyph_with_exit_1(tmp_path):
+    """`reportkit build --format pdf` on a spec with a character no face has: exit 1, the
+    characters and their place on stderr, and no PDF written."""
+    from .conftest import SPEC, run_cli
+
+    rare = "\U0002A6A5"
+    text = SPEC.read_text(encoding="utf-8").replace("我受区人民政府委托", f"我受区人民政府委托{rare}", 1)
+    spec = tmp_path / "rare.yaml"
+    spec.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    done = run_cli("build", spec, "-o", out, "--format", "pdf")
+    err = done.stderr.decode()
+    assert done.returncode == 1, err
+    assert f"{spec}:" in err and rare in err and "RK051" in err and "traceback" not in err.lower()
+    assert not (out / "rare.pdf").exists()
+
+
+def test_title_lines_are_the_word_files(seed_report, pages):
+    """The title is set on the lines the Word writer breaks it into, centred, in 22 pt."""
+    from reportkit.writers.docx.title import break_title
+
+    expected = break_title(seed_report.meta.title, OFFICIAL.value("title", "max_chars_per_line"))
+    _, _, chars = pages[0]
+    rows: dict[float, list] = {}
+    for c in chars:
+        if abs(c["size"] - 22) < 0.01:
+            rows.setdefault(round(c["matrix"][5], 1), []).append(c)
+    got = ["".join(c["text"] for c in sorted(r, key=lambda c: c["x0"]))
+           for _, r in sorted(rows.items(), reverse=True)]
+    assert got == expected and len(got) > 1
+    middle = (28 + 156 / 2) * PT
+    for row in rows.values():
+        centre = (min(c["x0"] for c in row) + max(c["x1"] for c in row)) / 2
+        assert abs(centre - middle) < 2
