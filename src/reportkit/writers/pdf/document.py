@@ -14,9 +14,16 @@ from ...style import Style
 from . import cid, layout, title
 from .layout import Faces, Geometry, Para, Placed
 
-#: Line numbers of the review style: size in pt and gap to the text in pt.
-LINE_NUMBER_SIZE = 10.5
-LINE_NUMBER_GAP = 8.0
+#: Line numbers of the review style: in the body's Latin face and size, ending 3 mm before the
+#: text (the .docx's w:lnNumType distance), as LibreOffice draws them.
+LINE_NUMBER_GAP_MM = 3
+#: Lines outside the grid use single spacing (header, footer). Where LibreOffice puts their
+#: baseline, in em of the line's size, measured on its rendering of the .docx: the footer's
+#: baseline stands 0.144 em above the bottom of its 1.2-em line (AR PL UMing's descent), the
+#: header's 1.08 em below the top of its line (FandolHei).
+FOOTER_DESCENT_EM = 0.144
+FOOTER_LINE_EM = 1.2
+HEADER_ASCENT_EM = 1.08
 #: A synthetic bold stroke, as a fraction of the size (LibreOffice emboldens faces without bold).
 BOLD_STROKE = 0.03
 
@@ -157,12 +164,16 @@ def _metadata(c, report: Report) -> None:
     c.setProducer("reportkit (reportlab)")
 
 
+#: Where LibreOffice puts the baseline in an exact-height grid line: this many em of the
+#: line's size below the middle of the line box (measured on its rendering of the .docx:
+#: 21.9 pt down a 28.95 pt line at 16 pt, 24.4 pt at 22 pt).
+BASELINE_BELOW_MIDDLE_EM = 0.4575
+
+
 def baseline(geo: Geometry, slot: int, size: float) -> float:
-    """The baseline of a grid slot: the glyph box (1 em) sits at the foot of the line box,
-    its descent (0.12 em for the Fandol faces) above the bottom, as LibreOffice sets exact lines.
-    """
+    """The baseline of a grid slot for text of a size (see BASELINE_BELOW_MIDDLE_EM)."""
     top = geo.page_height - geo.top - slot * geo.pitch
-    return top - geo.pitch + 0.12 * size
+    return top - geo.pitch / 2 - BASELINE_BELOW_MIDDLE_EM * size
 
 
 def _draw_line(c, geo: Geometry, placed: Placed, ink: "_Ink") -> None:
@@ -181,6 +192,8 @@ def _draw_line(c, geo: Geometry, placed: Placed, ink: "_Ink") -> None:
         out.append(f"1 0 0 1 {x:.3f} {y:.3f} Tm {geo.spacing + extra:.4f} Tc")
         show(out, text[i:j], st)
         x += sum(widths[i:j]) + extra * (j - i)
+    if bold:
+        out.append("0 Tr")  # the render mode outlives ET: later text must not be stroked
     out.append("ET")
     c.addLiteral("\n".join(out))
 
@@ -237,8 +250,8 @@ def _draw_text(c, ink: "_Ink", x: float, y: float, runs: list[tuple[str, object,
 def _draw_line_number(c, geo: Geometry, faces: Faces, placed: Placed, ink: "_Ink") -> None:
     st = faces.run_style("body", True)
     y = baseline(geo, placed.slot, geo.em)
-    _draw_text(c, ink, geo.left - LINE_NUMBER_GAP, y, [(str(placed.number), st,
-                                                        LINE_NUMBER_SIZE)], "right")
+    x = geo.left - layout.mm(LINE_NUMBER_GAP_MM)
+    _draw_text(c, ink, x, y, [(str(placed.number), st, st.size)], "right")
 
 
 def _draw_page_number(c, geo: Geometry, faces: Faces, style: Style, n: int,
@@ -250,7 +263,9 @@ def _draw_page_number(c, geo: Geometry, faces: Faces, style: Style, n: int,
             for a, b, latin in layout.script_runs(text)]
     inset = float(style.value("page_number", "side_indent_chars")) * size
     below = layout.mm(style.value("page_number", "below_type_area_mm"))
-    y = geo.page_height - geo.top - geo.type_height - below - 0.88 * size
+    # the .docx's footer line starts `below` under the type area and is 1.2 em high
+    y = geo.page_height - geo.top - geo.type_height - below - (FOOTER_LINE_EM
+                                                                - FOOTER_DESCENT_EM) * size
     if n % 2:
         _draw_text(c, ink, geo.left + geo.type_width - inset, y, runs, "right")
     else:
@@ -264,7 +279,8 @@ def _draw_header(c, geo: Geometry, faces: Faces, style: Style, ink: "_Ink") -> N
         return
     role = "header" if "header" in style.roles else "body"
     st = faces.run_style(role, False)
-    y = geo.page_height - layout.mm(_opt(style, 20, "header", "distance_mm")) - 0.88 * st.size
+    top = layout.mm(_opt(style, 20, "header", "distance_mm"))
+    y = geo.page_height - top - HEADER_ASCENT_EM * st.size
     _draw_text(c, ink, geo.left + geo.type_width, y, [(text, st, st.size)], "right")
 
 
