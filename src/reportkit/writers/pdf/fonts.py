@@ -209,7 +209,7 @@ def _reportlab_font(name: str, path: Path, index: int):
         state = pickle.loads(info.read_bytes())
         face = TTFontFace.__new__(TTFontFace)
         face.__dict__.update(state)
-        face._ttf_data = path.read_bytes()
+        face._ttf_data = _mapped(path)  # only the glyphs drawn are read, when subsetting
         face._pdfScale = functools.partial(_scale, 1000 / face.unitsPerEm)
         font = TTFont.__new__(TTFont)
         for attr, value in _font_state(name).items():
@@ -229,6 +229,14 @@ def _reportlab_font(name: str, path: Path, index: int):
     except (OSError, pickle.PicklingError, AttributeError, TypeError):
         pass  # a cache that cannot be written only costs time
     return font
+
+
+def _mapped(path: Path):
+    """The bytes of a file, memory-mapped (reportlab only slices them)."""
+    import mmap
+
+    with open(path, "rb") as fh:
+        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
 
 
 def _scale(factor: float, x: float) -> float:
@@ -256,7 +264,41 @@ def _bold(font) -> bool:
 @lru_cache(maxsize=None)
 def face_for(word_name: str, bold: bool = False) -> PdfFace:
     """The registered face LibreOffice would draw for a Word font name (e.g. 仿宋_GB2312)."""
+    family, file, index = _resolved(word_name, bold)
+    return load_face(file, index, family)
+
+
+def _resolved(word_name: str, bold: bool) -> tuple[str, str, int]:
+    """reportkit.fonts.resolve, remembered: fc-match costs 15 ms a name and a build asks for
+    eight. The answer is kept with the fontconfig setup it came from (the alias config file,
+    whose name carries its content hash, and the times of fontconfig's cache folders, which
+    fc-cache touches when fonts come or go); a changed setup asks fc-match again."""
+    import json
+
     from ... import fonts
 
+    setup = [str(fonts.config_file())]
+    for folder in ("/var/cache/fontconfig", os.path.expanduser("~/.cache/fontconfig")):
+        try:
+            setup.append(str(os.stat(folder).st_mtime_ns))
+        except OSError:
+            setup.append("-")
+    key = hashlib.sha256(json.dumps([setup, word_name, bold]).encode()).hexdigest()[:24]
+    memo = cache_dir() / "resolved" / key
+    try:
+        family, file, index = json.loads(memo.read_text(encoding="utf-8"))
+        if os.path.exists(file):
+            return family, file, int(index)
+    except (OSError, ValueError, TypeError):
+        pass
     face = fonts.resolve(word_name, bold)
-    return load_face(str(face.file), int(face.index or 0), face.family)
+    answer = (face.family, str(face.file), int(face.index or 0))
+    try:
+        memo.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=key, suffix=".part", dir=memo.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(answer, fh, ensure_ascii=False)
+        os.replace(tmp, memo)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+    return answer
