@@ -29,6 +29,7 @@ CHILD_HEADING = 0.45
 CHILD_BODY = 0.12
 #: How many positions either side of the expected one are compared (keeps the cost linear).
 WINDOW = 40
+PARA_WINDOW = 8
 
 
 @dataclass
@@ -261,5 +262,6 @@ def pair_paragraphs(old: list[str], new: list[str]) -> dict[int, int]:
         def score(i: int, j: int) -> float:
             return similarity(old[i], new[j])
 
-        pair_similar(len(old), len(new), score, PARA_SIMILAR, pairs)
+        # a near window: a paragraph that went further is still found as a move, later
+        pair_similar(len(old), len(new), score, PARA_SIMILAR, pairs, PARA_WINDOW)
     return pairs

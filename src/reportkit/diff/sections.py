@@ -28,6 +28,8 @@ from .text import Pieces, changed_chars, word_diff
 MOVE_SIMILAR = 0.6
 #: How many of a paragraph's sampled character pairs look for where it came from.
 RAREST = 32
+#: ... and stop once they name this many candidates in all.
+BUDGET = 256
 
 
 @dataclass
@@ -164,10 +166,16 @@ def _similar_moves(gone, came, pairs: dict[int, int]) -> None:
         if j in pairs:
             continue
         counts: dict[int, int] = {}
-        # the rarest features only: they point at the few likely sources, and bound the work
+        # the rarest features first: they point at the few likely sources; the budget bounds
+        # the work when a text repeats itself many times over
         feats = sorted(_features(p.new.full), key=lambda f: (len(index.get(f, ())), f))
+        seen = 0
         for f in feats[:RAREST]:
-            for i in index.get(f, ()):
+            posting = index.get(f, ())
+            if seen and seen + len(posting) > BUDGET:
+                break
+            seen += len(posting)
+            for i in posting:
                 counts[i] = counts.get(i, 0) + 1
         best = heapq.nsmallest(4, counts, key=lambda i: (-counts[i], i))
         new_grams = bigrams(p.new.full)
