@@ -77,7 +77,8 @@ def _nav(r) -> str:
                      f'<span class="status">{STATUS[s.status]}</span>'
                      f"{escape(head or '（开头）')}</a> "
                      f'<span class="share">{share(s.share)}</span></li>')
-    return "<nav><h2>Sections 章节</h2><ol>" + "".join(items) + "</ol></nav>"
+    links = '<p><a href="#targets">Targets 主要预期目标</a> · <a href="#terms">Terms 政策术语</a></p>'
+    return "<nav><h2>Sections 章节</h2>" + links + "<ol>" + "".join(items) + "</ol></nav>"
 
 
 def _section(s) -> str:
@@ -116,7 +117,7 @@ def _piece(op: str, text: str) -> str:
 def _terms(r) -> str:
     shown = [t for t in r.terms if t.change != "same"]
     if not shown:
-        return ""
+        return '<h2 id="terms">Terms 政策术语</h2><p>no policy term changed</p>'
     rows = "".join(f'<tr class="{t.change}"><td>{escape(t.term)}{"" if t.dictionary else " *"}'
                    f"</td><td>{t.old}</td><td>{t.new}</td><td>{t.change}</td></tr>"
                    for t in shown)
