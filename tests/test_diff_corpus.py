@@ -133,3 +133,18 @@ def test_markdown_fits_a_pull_request_comment(which, request):
     md = render(request.getfixturevalue(which)[0])
     assert len(md) < 65_536  # GitHub's limit for one comment, in characters
     assert md.count("<details>") == md.count("</details>") > 5
+
+
+@pytest.mark.parametrize("which", ["panzhihua", "sichuan"])
+def test_json_of_real_pairs_follows_the_schema(which, request):
+    import json
+
+    import jsonschema
+
+    from reportkit.diff.render.json import render
+
+    from .conftest import ROOT
+
+    schema = json.loads((ROOT / "src" / "reportkit" / "data" / "diff.schema.json").read_text(
+        encoding="utf-8"))
+    jsonschema.validate(json.loads(render(request.getfixturevalue(which)[0])), schema)
