@@ -34,8 +34,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_docx import longer_spec  # noqa: E402  (the same long specs as the Word benchmark)
 
 
-def once(cmd: list[str], env: dict) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (KiB) of one fresh process and its children."""
+def once(cmd: list[str], env: dict) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (user + system) and peak resident memory (KiB) of one fresh
+    process and the children it waited for."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -43,20 +44,20 @@ def once(cmd: list[str], env: dict) -> tuple[float, int]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}")
-    return elapsed, usage.ru_maxrss
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
-def median_of(cmds: list[list[str]], env: dict, runs: int) -> tuple[float, int]:
-    """Median total wall time of a sequence of commands, and the largest peak memory seen."""
-    totals, peak = [], 0
+def median_of(cmds: list[list[str]], env: dict, runs: int) -> tuple[float, float, int]:
+    """Median total wall and CPU time of a sequence of commands, and the largest peak memory."""
+    walls, cpus, peak = [], [], 0
     for _ in range(runs):
-        total = 0.0
+        wall = cpu = 0.0
         for cmd in cmds:
-            seconds, rss = once(cmd, env)
-            total += seconds
-            peak = max(peak, rss)
-        totals.append(total)
-    return statistics.median(totals), peak
+            w, c, rss = once(cmd, env)
+            wall, cpu, peak = wall + w, cpu + c, max(peak, rss)
+        walls.append(wall)
+        cpus.append(cpu)
+    return statistics.median(walls), statistics.median(cpus), peak
 
 
 def build(spec: Path, out: Path, fmt: str) -> list[str]:
@@ -77,7 +78,7 @@ def cold_font_cache(env: dict, tmp: Path) -> float | None:
     cache = Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reportkit" / "fonts"
     if cache.exists() and any(cache.glob("*.ttf")):
         return None
-    seconds, _ = once(build(SEED, tmp / "cold", "pdf"), env)
+    seconds, _, _ = once(build(SEED, tmp / "cold", "pdf"), env)
     return seconds
 
 
@@ -104,11 +105,11 @@ def main() -> int:
         for n, spec in specs.items():
             out = tmp / f"out{n}"
             once(build(spec, out, "pdf"), env)  # warm the title and font caches
-            seconds, rss = median_of([build(spec, out, "pdf")], env, args.runs)
+            seconds, cpu, rss = median_of([build(spec, out, "pdf")], env, args.runs)
             pages = _pages(out / f"{spec.stem}.pdf")
-            rows.append((n, pages, seconds, rss))
+            rows.append((n, pages, seconds, cpu, rss))
         route = _route(specs, tmp, env, lo_env, args.route_runs)
-        bare, _ = median_of([[sys.executable, "-c", "pass"]], env, args.runs)
+        bare, _, _ = median_of([[sys.executable, "-c", "pass"]], env, args.runs)
     _print(rows, route, cold, bare, args)
     return 0
 
@@ -140,24 +141,26 @@ def _pages(pdf: Path) -> int:
 def _print(rows, route: dict, cold, bare: float, args) -> None:
     print(f"PDF build, median of {args.runs} cold processes; route: median of {args.route_runs} "
           f"(python: {sys.executable})")
-    print(f"{'length':>7}{'pages':>7}{'reportkit s':>13}{'peak MiB':>10}{'s/page':>9}"
-          f"{'route s':>9}{'route MiB':>11}{'route/rk':>10}")
-    for n, pages, seconds, rss in rows:
+    print("wall = elapsed seconds, cpu = user + system seconds of the process tree")
+    print(f"{'length':>7}{'pages':>7}{'rk wall':>9}{'rk cpu':>8}{'peak MiB':>10}"
+          f"{'route wall':>12}{'route cpu':>11}{'route MiB':>11}{'wall x':>8}{'cpu x':>7}")
+    for n, pages, seconds, cpu, rss in rows:
         r = route.get(n)
-        extra = (f"{r[0]:>9.3f}{r[1] / 1024:>11.0f}{r[0] / seconds:>10.1f}" if r else "")
-        print(f"{n:>6}x{pages:>7}{seconds:>13.3f}{rss / 1024:>10.0f}"
-              f"{seconds / max(pages, 1):>9.4f}{extra}")
-    (n0, p0, t0, _), (n1, p1, t1, _) = rows[0], rows[-1]
+        extra = (f"{r[0]:>12.3f}{r[1]:>11.3f}{r[2] / 1024:>11.0f}{r[0] / seconds:>8.1f}"
+                 f"{r[1] / cpu:>7.1f}" if r else "")
+        print(f"{n:>6}x{pages:>7}{seconds:>9.3f}{cpu:>8.3f}{rss / 1024:>10.0f}{extra}")
+    (n0, p0, t0, _, _), (n1, p1, t1, _, _) = rows[0], rows[-1]
     slope = (t1 - t0) / max(p1 - p0, 1)
     print(f"growth: {slope * 1000:.1f} ms per extra page; fixed cost {t0 - slope * p0:.3f} s "
           f"(python -c pass: {bare:.3f} s)")
-    for n, pages, seconds, _ in rows[1:-1]:
+    for n, pages, seconds, _, _ in rows[1:-1]:
         predicted = t0 + slope * (pages - p0)
         print(f"  {n}x: {seconds:.3f} s measured, {predicted:.3f} s on the line "
               f"({(seconds / predicted - 1) * 100:+.0f}%)")
     if route:
-        print(f"goals: seed route/reportkit {route[1][0] / rows[0][2]:.1f}x (goal >= 5x); "
-              f"50x {rows[-1][2]:.3f} s (goal < 2 s)")
+        print(f"goals: seed route/reportkit {route[1][0] / rows[0][2]:.1f}x wall, "
+              f"{route[1][1] / rows[0][3]:.1f}x cpu (goal >= 5x); 50x {rows[-1][2]:.3f} s wall, "
+              f"{rows[-1][3]:.3f} s cpu (goal < 2 s)")
     else:
         print("LibreOffice not installed: route not measured (scripts/setup.sh --test)")
     if cold is not None:
