@@ -81,3 +81,18 @@ def test_word_round_trip(report):
         got = import_docx(path).report
     assert blocks(got) == blocks(report)
     assert got.meta == report.meta
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports())
+def test_plain_text_round_trip(report):
+    """The same for the report printed as plain text (one line per paragraph) and read back."""
+    from reportkit.flat import plain_text
+    from reportkit.readers.text import import_text
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "r.txt"
+        path.write_text(plain_text(report), encoding="utf-8")
+        got = import_text(path).report
+    assert blocks(got) == blocks(report)
+    assert got.meta == report.meta
