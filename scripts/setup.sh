@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 apt_pkgs=(fontconfig fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei fonts-wqy-microhei
-          fonts-lxgw-wenkai fonts-cwtex-fs)
+          fonts-lxgw-wenkai fonts-cwtex-fs fonts-liberation2)
 if [[ "${1:-}" == "--test" ]]; then
   apt_pkgs+=(libreoffice-writer-nogui pandoc poppler-utils yamllint)
 fi

@@ -65,3 +65,11 @@ def test_spec_indicator_overrides_builtin():
     rep = Report(Meta("t"), indicators=(Indicator("gdp", "全区生产总值", unit="万元", verb="达"),))
     r = Result("gdp", level=D("12"))
     assert result_sentence(r, for_report(rep)) == "全区生产总值达12万元。"
+
+
+def test_heading_numbers_past_ninety_nine():
+    from reportkit.vocab import cn_number, heading_label
+
+    assert [cn_number(n) for n in (1, 10, 12, 99, 100, 101, 110, 1001)] == [
+        "一", "十", "十二", "九十九", "一百", "一百零一", "一百一十", "一千零一"]
+    assert heading_label(2, 100) == "（一百）"

@@ -75,7 +75,8 @@ def load_style(name_or_path: str = "official") -> Style:
     if not path.suffix:
         path = TEMPLATES / f"{name_or_path}.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"),
+                         Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except FileNotFoundError:
         known = ", ".join(sorted(p.stem for p in TEMPLATES.glob("*.yaml")))
         raise ReportError(Problem(str(name_or_path), 0, 0, "error", "RK030",

@@ -45,12 +45,28 @@ MEASURES = ("growth", "level", "ceiling")
 
 
 def cn_number(n: int) -> str:
-    """Write 1-99 in Chinese numerals as used in headings: 1→一, 10→十, 12→十二, 20→二十."""
-    if not 0 < n < 100:
+    """Write a positive whole number in Chinese numerals as used in headings.
+
+    1→一, 10→十, 12→十二, 20→二十, 101→一百零一, 110→一百一十.
+    """
+    if n <= 0:
         raise ValueError(f"heading number out of range: {n}")
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else CN_DIGITS[tens] + "十")
-    return head + (CN_DIGITS[ones] if ones else "")
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        head = "" if tens == 0 else ("十" if tens == 1 else CN_DIGITS[tens] + "十")
+        return head + (CN_DIGITS[ones] if ones else "")
+    out, zero = "", False
+    for value, unit in ((10**8, "亿"), (10**4, "万"), (1000, "千"), (100, "百"), (10, "十"),
+                        (1, "")):
+        digit, n = divmod(n, value)
+        if digit:
+            if zero and out:
+                out += "零"
+            out += (cn_number(digit) if value >= 10**4 else CN_DIGITS[digit]) + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
 
 
 def heading_label(level: int, n: int) -> str:
