@@ -31,7 +31,7 @@ SEED = ROOT / "specs" / "dongqu-2024.yaml"
 LENGTHS = (1, 10, 25, 50)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_docx import longer_spec  # noqa: E402  (the same long specs as the Word benchmark)
+from bench_docx import longer_spec
 
 
 def once(cmd: list[str], env: dict) -> tuple[float, float, int]:
@@ -149,7 +149,7 @@ def _print(rows, route: dict, cold, bare: float, args) -> None:
         extra = (f"{r[0]:>12.3f}{r[1]:>11.3f}{r[2] / 1024:>11.0f}{r[0] / seconds:>8.1f}"
                  f"{r[1] / cpu:>7.1f}" if r else "")
         print(f"{n:>6}x{pages:>7}{seconds:>9.3f}{cpu:>8.3f}{rss / 1024:>10.0f}{extra}")
-    (n0, p0, t0, _, _), (n1, p1, t1, _, _) = rows[0], rows[-1]
+    (_, p0, t0, _, _), (_, p1, t1, _, _) = rows[0], rows[-1]
     slope = (t1 - t0) / max(p1 - p0, 1)
     print(f"growth: {slope * 1000:.1f} ms per extra page; fixed cost {t0 - slope * p0:.3f} s "
           f"(python -c pass: {bare:.3f} s)")

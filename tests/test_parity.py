@@ -9,7 +9,6 @@ first line on at least 95% of pages.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path

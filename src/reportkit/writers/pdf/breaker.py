@@ -18,9 +18,9 @@ A paragraph is split greedily: each line takes as many unbreakable clusters as f
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Mapping, Sequence
 
 from ... import vocab
 
@@ -43,7 +43,7 @@ _UNITS = re.compile("|".join(sorted(map(re.escape, vocab.NUMBER_UNITS), key=len,
 _NO_START_RE = re.compile("[" + re.escape("".join(sorted(NO_START))) + "]")
 #: A character after an opening mark, or a Latin letter or digit after a closing one.
 _AFTER_OPEN_RE = re.compile("(?<=[" + re.escape("".join(sorted(NO_END))) + "]).|(?<=["
-                            + re.escape("".join(sorted(_CLOSE))) + "])[A-Za-z0-9]", re.S)
+                            + re.escape("".join(sorted(_CLOSE))) + "])[A-Za-z0-9]", re.DOTALL)
 
 #: Slack for floating-point sums of widths (points).
 EPS = 1e-6

@@ -69,7 +69,7 @@ class CIDFont:
         """The two-byte glyph ids of a text, as hex for a Tj string."""
         return text.translate(self.table).encode("latin-1").hex()
 
-    def addObjects(self, doc) -> None:  # noqa: N802  (reportlab calls its delayed fonts so)
+    def addObjects(self, doc) -> None:
         """Write the font dictionaries, the font file and the ToUnicode CMap into ``doc``."""
         from reportlab.pdfbase import pdfdoc
 

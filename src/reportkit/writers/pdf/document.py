@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-import re
 
 from ... import outputs
-from ...flat import Line, lines as flat_lines
+from ...flat import Line
+from ...flat import lines as flat_lines
 from ...model import NOPOS, Report, Section
 from ...problems import Problem
 from ...style import Style
@@ -176,7 +176,7 @@ def baseline(geo: Geometry, slot: int, size: float) -> float:
     return top - geo.pitch / 2 - BASELINE_BELOW_MIDDLE_EM * size
 
 
-def _draw_line(c, geo: Geometry, placed: Placed, ink: "_Ink") -> None:
+def _draw_line(c, geo: Geometry, placed: Placed, ink: _Ink) -> None:
     """One line as one text object: a font, spacing and origin for each run."""
     para, runs = placed.para, placed.runs
     y = baseline(geo, placed.slot, max(st.size for _, _, st in runs))
@@ -234,7 +234,7 @@ class _Ink:
         out.append(f"{font.name} {size or st.size:g} Tf <{font.encode(text)}> Tj")
 
 
-def _draw_text(c, ink: "_Ink", x: float, y: float, runs: list[tuple[str, object, float]],
+def _draw_text(c, ink: _Ink, x: float, y: float, runs: list[tuple[str, object, float]],
                align: str = "left") -> None:
     """Short text outside the grid (page numbers, line numbers, the header) as (text, style,
     size) runs at a baseline; ``align`` right puts its end at x."""
@@ -247,7 +247,7 @@ def _draw_text(c, ink: "_Ink", x: float, y: float, runs: list[tuple[str, object,
     c.addLiteral("\n".join(out))
 
 
-def _draw_line_number(c, geo: Geometry, faces: Faces, placed: Placed, ink: "_Ink") -> None:
+def _draw_line_number(c, geo: Geometry, faces: Faces, placed: Placed, ink: _Ink) -> None:
     st = faces.run_style("body", True)
     y = baseline(geo, placed.slot, geo.em)
     x = geo.left - layout.mm(LINE_NUMBER_GAP_MM)
@@ -255,7 +255,7 @@ def _draw_line_number(c, geo: Geometry, faces: Faces, placed: Placed, ink: "_Ink
 
 
 def _draw_page_number(c, geo: Geometry, faces: Faces, style: Style, n: int,
-                      ink: "_Ink") -> None:
+                      ink: _Ink) -> None:
     """"— n —" 7 mm under the type area, odd pages right and even pages left, inset."""
     size = style.font("page_number").size
     text = str(style.value("page_number", "format")).replace("{n}", str(n))
@@ -272,7 +272,7 @@ def _draw_page_number(c, geo: Geometry, faces: Faces, style: Style, n: int,
         _draw_text(c, ink, geo.left + inset, y, runs)
 
 
-def _draw_header(c, geo: Geometry, faces: Faces, style: Style, ink: "_Ink") -> None:
+def _draw_header(c, geo: Geometry, faces: Faces, style: Style, ink: _Ink) -> None:
     """The review style's mark ("征求意见稿") in the header, right-aligned, as the .docx."""
     text = style.value("header", "text")
     if not text:

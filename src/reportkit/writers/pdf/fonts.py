@@ -16,7 +16,6 @@ import hashlib
 import os
 import tempfile
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 #: Tables a TrueType conversion does not need (CFF-specific or hinting for CFF).
@@ -176,7 +175,7 @@ class PdfFace:
         return ch in self.charset
 
 
-@lru_cache(maxsize=None)
+@functools.cache
 def load_face(file: str, index: int = 0, family: str = "") -> PdfFace:
     """Register a font file with reportlab (converting CFF outlines first)."""
     from reportlab.pdfbase import pdfmetrics
@@ -261,7 +260,7 @@ def _bold(font) -> bool:
     return bool(font.face.flags & FF_FORCEBOLD)
 
 
-@lru_cache(maxsize=None)
+@functools.cache
 def face_for(word_name: str, bold: bool = False) -> PdfFace:
     """The registered face LibreOffice would draw for a Word font name (e.g. 仿宋_GB2312)."""
     family, file, index = _resolved(word_name, bold)

@@ -10,7 +10,6 @@ which paragraph go where; drawing them is the job of ``render``.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 
@@ -43,7 +42,7 @@ class Geometry:
     em: float  #: the body size: one "character" of indent
 
     @classmethod
-    def from_style(cls, style: Style) -> "Geometry":
+    def from_style(cls, style: Style) -> Geometry:
         """Read the geometry from a house style."""
         v = style.value
         return cls(mm(v("page", "width")), mm(v("page", "height")), mm(v("page", "margin_left")),
@@ -71,7 +70,7 @@ class Para:
     line: Line
     text: str
     widths: list[float]
-    runs: list["Run"]
+    runs: list[Run]
     align: str = "justify"  #: justify | center | left | right
     first_indent: float = 0.0
     indent: float = 0.0
@@ -219,7 +218,7 @@ def make_para(line: Line, faces: Faces, geo: Geometry, style: Style) -> Para:
                 keep_next=line.kind in ("heading", "notes_heading"), tails=tails)
 
 
-def char_widths(text: str, runs: list["Run"], faces: Faces, spacing: float
+def char_widths(text: str, runs: list[Run], faces: Faces, spacing: float
                 ) -> tuple[list[float], dict[int, float]]:
     """Advance of each character as LibreOffice sets the .docx runs (see AUTOSPACE_EM), and
     the autospace part of them by index, which a line ending there does not need."""
