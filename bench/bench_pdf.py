@@ -31,7 +31,7 @@ SEED = ROOT / "specs" / "dongqu-2024.yaml"
 LENGTHS = (1, 10, 25, 50)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_docx import longer_spec
+from bench_docx import longer_spec  # the same long specs as the Word benchmark
 
 
 def once(cmd: list[str], env: dict) -> tuple[float, float, int]:
