@@ -131,3 +131,9 @@ def test_report_lines_are_not_chrome(line):
 ])
 def test_quotes_and_list_dashes_standardised(raw, want):
     assert clean.clean_line(raw, False, pinyin=False) == want
+
+
+def test_unpaired_quotes_found():
+    assert clean.unpaired_quote("创建“四川省食品安全示范县（区）：2017年") == 3
+    assert clean.unpaired_quote("落实”两个毫不动摇“") == 3
+    assert clean.unpaired_quote("推进“放管服”改革，“一网通办”") == 0

@@ -48,6 +48,7 @@ def test_imports_and_validates(imported):
     for p in [p for p in errors if p.code == "RK111"]:
         snippet = re.findall(r"in “(.*?)…?”", p.message)[-1].strip("…")
         assert snippet and snippet in source, p.text()
+        assert any(w.code == "RK310" for w in got.problems)  # and the import said so
     assert [p.text() for p in errors if p.code not in ("RK108", "RK111")] == []
 
 

@@ -310,3 +310,16 @@ def _clean_piece(text: str, traditional: bool, pinyin: bool | None = None) -> st
     if traditional:
         text = to_simplified(text)
     return fullwidth_punct(curly_quotes(halfwidth_alnum(text)))
+
+
+def unpaired_quote(line: str) -> int:
+    """The 1-based column of the first “ or ” that has no partner in the line, or 0."""
+    open_at: list[int] = []
+    for i, ch in enumerate(line):
+        if ch == "“":
+            open_at.append(i)
+        elif ch == "”":
+            if not open_at:
+                return i + 1
+            open_at.pop()
+    return open_at[0] + 1 if open_at else 0

@@ -64,6 +64,11 @@ def import_docx(path: str | Path) -> Imported:
                                     f"garbled passage in paragraph {number} `{g.text[:24]}` "
                                     f"({g.kind}); kept as it is: restore it by hand"))
         text = clean.clean_line(raw, traditional, clean.protected_spans(raw, garbles), pinyin)
+        quote_col = clean.unpaired_quote(text)
+        if quote_col and not garbles:
+            problems.append(Problem(name, number, quote_col, "warning", "RK310",
+                                    f"paragraph {number}: a quotation mark the source never "
+                                    "closes (or opens); kept as it is"))
         if bold:
             bold = clean.clean_line(bold, traditional, (), pinyin)
         lines.append(SrcLine(text.strip(), number, 1, level, bold.strip(), whole_bold, is_title))

@@ -7,7 +7,8 @@ dropped, its date and source kept) → :func:`structure.build`.
 
 Problem codes of the import: RK300 empty, RK301 garbled passage, RK302 heading numbers,
 RK303 repeated front line, RK304 an HTML page, RK305 not a report, RK306 front matter,
-RK307 not a Word file.
+RK307 not a Word file, RK308 a Word table read as lines, RK309 internal (the spec would not
+read back), RK310 a quotation mark the source leaves unpaired.
 """
 
 from __future__ import annotations
@@ -102,6 +103,11 @@ def _import_lines(raw_lines: list[str], first: int, name: str, encoding: str, ma
             chrome.update({k: val for k, val in clean.chrome_metadata(cleaned).items()
                            if k not in chrome})
             continue
+        quote_col = clean.unpaired_quote(cleaned)
+        if quote_col and not garbles:
+            problems.append(Problem(name, number, quote_col, "warning", "RK310",
+                                    "a quotation mark the source never closes (or opens); kept "
+                                    "as it is: `reportkit validate` will report it (RK111)"))
         line = _markdown_line(cleaned, number) if markdown else \
             SrcLine(cleaned.strip(), number, _indent(cleaned))
         if line is not None:
