@@ -46,8 +46,8 @@ MAX_COMBOS = 256
 
 @dataclass
 class Found:
-    """The outcome of parsing one line: the item, whether it regenerates exactly, new
-    spec-local indicators, and whether every clause was understood."""
+    """The outcome of parsing one line: the item (None when the line is not one), whether it
+    regenerates the line exactly, and the spec-local indicators it needs."""
 
     item: Result | Target | None
     exact: bool = False
