@@ -184,3 +184,11 @@ def test_windows_line_ends_change_nothing(tmp_path):
     assert a.returncode == b.returncode == 0
     # the first line, a comment, names the file; the rest is the same
     assert a.stdout.split(b"\n", 1)[1] == b.stdout.split(b"\n", 1)[1]
+
+
+def test_text_that_is_not_a_report(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("hello world\n", encoding="utf-8")
+    done = run_cli("import", path, "--strict")
+    err = done.stderr.decode()
+    assert done.returncode == 1 and "no Chinese characters" in err and "no body" in err

@@ -33,6 +33,7 @@ SPEAKER_RE = re.compile(r"^(\S.{1,40}?(?:长|总理|主任|书记|负责人|局�
 SALUTATION_RE = re.compile(r"^各位代表[:：]?$")
 TITLE_RE = re.compile(r"^.{2,90}?报告(?:（[^（）]{0,40}）)?$")
 MARK_RE = re.compile(r"\[(\d{1,3})\]")
+_HAN = re.compile(r"[\u3400-\u9fff]")
 #: Headings are numbered up to 九十九 (vocab.cn_number).
 MAX_SIBLINGS = 99
 NOTES_HEADING = v.NOTES_HEADING
@@ -428,6 +429,13 @@ def build(lines: list[SrcLine], file: str, title: str = "", source: Source | Non
     b.body(lines[start:])
     meta = make_meta(found, source, meta_extra or {})
     report = b.finish(meta)
+    if not report.body:
+        b.problems.append(Problem(file, 1, 1, "warning", "RK305",
+                                  "no body found (no paragraphs or sections after the front "
+                                  "lines): is this a report?"))
+    if lines and not any(_HAN.search(ln.text) for ln in lines):
+        b.problems.append(Problem(file, 1, 1, "warning", "RK305",
+                                  "the text has no Chinese characters: is this a plan report?"))
     return report, b.problems, b.stats
 
 
