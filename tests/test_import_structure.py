@@ -126,3 +126,18 @@ def test_strive_written_before_the_name(tmp_path):
     assert (t.indicator, t.strive.number, t.strive.unit) == ("new_jobs", Decimal("1.7"), "万人")
     assert t.text == "力争城镇新增就业1.7万人。"
     assert got.report.indicators == ()  # "力争城镇新增就业" is not a new indicator
+
+
+def test_markdown_paragraph_over_several_lines(tmp_path):
+    head = "---\ntitle: 某市政府工作报告\n---\n\n——2024年1月10日在某市第一届人民代表大会第三次会议上\n" \
+           "市人民政府市长 李四\n各位代表：\n\n"
+    body = ("## 一、2023年工作回顾\n\n一年来，我们坚定以新发展理念为指导，统筹推进稳增长、\n"
+            "促改革、调结构、惠民生各项工作，经济运行\n总体平稳。\n"
+            "**产业发展提速。**全年工业增长8%。\n")
+    got = imp(tmp_path, body, ".md", head)
+    m = got.report.meta
+    assert m.occasion.startswith("2024年1月10日") and m.speaker.name == "李四"
+    first, second = got.report.body[0].body
+    assert first.text == "一年来，我们坚定以新发展理念为指导，统筹推进稳增长、促改革、调结构、惠民生各项工作，" \
+                         "经济运行总体平稳。"
+    assert second == Paragraph("全年工业增长8%。", "产业发展提速。")

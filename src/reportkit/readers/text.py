@@ -21,7 +21,8 @@ from .. import clean
 from ..model import Report, Source
 from ..problems import Problem
 from .source import decode, fail, read_bytes
-from .structure import SrcLine, Stats, build
+from .structure import (HEADING_RES, OCCASION_RE, SALUTATION_RE, SPEAKER_RE, SrcLine, Stats,
+                        build)
 
 #: A plan report is some 50 KB; anything this large is not one (and would make a useless spec).
 IMPORT_MAX_BYTES = 4 * 1024 * 1024
@@ -89,8 +90,10 @@ def _import_lines(raw_lines: list[str], first: int, name: str, encoding: str, ma
         steps.append("traditional → simplified (OpenCC t2s)")
     chrome: dict[str, str] = {}
     lines: list[SrcLine] = []
+    after_break = True
     for number, raw in enumerate(raw_lines[first:], start=first + 1):
         if not raw.strip():
+            after_break = True
             continue
         garbles = clean.find_garbled(raw)
         for g in garbles:
@@ -102,16 +105,23 @@ def _import_lines(raw_lines: list[str], first: int, name: str, encoding: str, ma
         if clean.is_chrome(cleaned):
             chrome.update({k: val for k, val in clean.chrome_metadata(cleaned).items()
                            if k not in chrome})
+            after_break = True
             continue
-        quote_col = clean.unpaired_quote(cleaned)
-        if quote_col and not garbles:
-            problems.append(Problem(name, number, quote_col, "warning", "RK310",
-                                    "a quotation mark the source never closes (or opens); kept "
-                                    "as it is: `reportkit validate` will report it (RK111)"))
         line = _markdown_line(cleaned, number) if markdown else \
             SrcLine(cleaned.strip(), number, _indent(cleaned))
-        if line is not None:
+        if line is None:
+            continue
+        if markdown and not after_break and lines and _soft_wrapped(lines[-1], line, raw):
+            lines[-1].text += line.text  # one markdown paragraph written over several lines
+        else:
             lines.append(line)
+        after_break = False
+    for line in lines:
+        quote_col = clean.unpaired_quote(line.text)
+        if quote_col and not any(p.code == "RK301" and p.line == line.line for p in problems):
+            problems.append(Problem(name, line.line, quote_col, "warning", "RK310",
+                                    "a quotation mark the source never closes (or opens); kept "
+                                    "as it is: `reportkit validate` will report it (RK111)"))
     if chrome:
         steps.append("web-page chrome dropped")
     if not any(ln.text for ln in lines):
@@ -178,6 +188,19 @@ def _markdown_line(text: str, number: int) -> SrcLine | None:
     if not plain:
         return None
     return SrcLine(plain, number, 1, 0, bold, whole or level_hint)
+
+
+def _soft_wrapped(prev: SrcLine, cur: SrcLine, raw: str) -> bool:
+    """Whether a markdown line continues the paragraph above it (no blank line between, the
+    line above stops mid-sentence, and neither is a heading, list item or front line)."""
+    if prev.whole_bold or prev.level or cur.whole_bold or cur.bold or len(prev.text) < 20:
+        return False
+    if prev.text[-1] in "。！？：；…”」』）)*" or OCCASION_RE.match(prev.text):
+        return False
+    if raw.lstrip()[:1] in "#>-*+|" or cur.text.startswith("——") or \
+            any(rx.match(cur.text) for _, rx in HEADING_RES):
+        return False
+    return not (SPEAKER_RE.match(cur.text) or SALUTATION_RE.match(cur.text))
 
 
 def _source(meta: dict, chrome: dict[str, str], steps: list[str]) -> Source | None:
