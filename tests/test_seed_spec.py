@@ -47,3 +47,13 @@ def test_note_marks_are_numbered_in_order(seed_report):
     text = "\n".join(ln.full for ln in lines(seed_report))
     positions = [text.index(f"[{n}]") for n in range(1, 17)]
     assert positions == sorted(positions)
+
+
+def test_notes_without_marks_are_still_listed():
+    from reportkit.model import Meta, Note, Paragraph, Report
+
+    rep = Report(Meta("t"), body=(Paragraph("甲[^a]乙。"),),
+                 notes=(Note("b", "丙", "未引用的解释。"), Note("a", "甲", "甲的解释。"),
+                        Note("c", "丁", "")))
+    listed = [ln.text for ln in lines(rep) if ln.kind == "note"]
+    assert listed == ["[1]甲：甲的解释。", "[2]丙：未引用的解释。"]

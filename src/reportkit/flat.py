@@ -113,10 +113,15 @@ def _number_marks(line: Line, numbers: dict[str, int]) -> Line:
 
 
 def _notes(report: Report, numbers: dict[str, int]) -> Iterator[Line]:
-    explained = [n for n in report.notes if n.text and n.key in numbers]
+    """The note list: notes whose marks appear, in mark order, then explained notes that no
+    mark references (imported 名词解释 lists often have no marks), numbered on after them."""
+    explained = [n for n in report.notes if n.text]
     if not explained:
         return
+    marked = sorted((n for n in explained if n.key in numbers), key=lambda n: numbers[n.key])
+    unmarked = [n for n in explained if n.key not in numbers]
     yield Line("notes_heading", v.NOTES_HEADING)
-    for note in sorted(explained, key=lambda n: numbers[n.key]):
+    for i, note in enumerate(marked + unmarked):
+        n = numbers[note.key] if note.key in numbers else len(numbers) + i - len(marked) + 1
         term = f"{note.term}{v.COLON}" if note.term else ""
-        yield Line("note", f"[{numbers[note.key]}]{term}{note.text}", block=note)
+        yield Line("note", f"[{n}]{term}{note.text}", block=note)
