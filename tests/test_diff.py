@@ -205,3 +205,18 @@ def test_drafts_of_the_same_year_get_no_outcome(tmp_path):
     assert result.targets[0].change == "changed" and result.targets[0].delta == "+0.3个百分点"
     # both plan 2024: the 2023 results in the review say nothing about the draft's 2024 targets
     assert all(t.outcome is None for t in result.targets)
+
+
+def test_outcome_against_the_strive_value_too(tmp_path):
+    from .test_diff_pairs import OLD_TARGETS, seed, write
+
+    data = seed()
+    data["meta"].update(year_reviewed=2022, year_planned=2023)
+    targets = [dict(t) for t in OLD_TARGETS]
+    targets[0] = {"indicator": "gdp", "ensure": 6.5, "strive": 7}  # 2023: 6.7% achieved
+    data["body"][2]["body"][3]["targets"] = targets
+    old, _ = read_spec(write(data, tmp_path / "old.yaml"))
+    new, _ = read_spec(new_edition(tmp_path))
+    gdp = compare(old, new).result.targets[0]
+    assert (gdp.outcome.verdict, gdp.outcome.gap, gdp.outcome.strive) == (
+        "met", "+0.2个百分点", "missed")

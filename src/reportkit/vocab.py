@@ -93,3 +93,16 @@ DIFF_QUALIFIER = "限定词"
 DIFF_MEASURES = {"growth": "增速", "level": "总量", "ceiling": "上限"}
 DIFF_RATE = "比率"
 DIFF_NUMBER = "数值"
+DIFF_CHANGES = {"added": "新增", "removed": "删除", "changed": "调整", "unchanged": "不变",
+                "kind-changed": "类型改变"}
+DIFF_STATUSES = {"unchanged": "不变", "changed": "修改", "renamed": "改名", "moved": "移动",
+                 "added": "新增", "removed": "删除"}
+DIFF_VERDICTS = {"met": "完成", "missed": "未完成", "unknown": ""}
+DIFF_STRIVE_TARGET = "力争目标"
+DIFF_FROM_TEXT = "据正文"  # the actual was read from a sentence of the report
+DIFF_COLUMNS = ("指标", "旧目标", "新目标", "变化", "上年完成")
+DIFF_FRONT = "（开头）"  # the part before the first heading
+DIFF_TARGETS = "主要预期目标"
+DIFF_SECTIONS = "章节"
+DIFF_TERMS = "政策术语"
+DIFF_CHARS = "字"  # a paragraph's length: "（363字）"

@@ -60,6 +60,7 @@ class Outcome:
     ``verdict`` is met, missed or unknown; ``gap`` the signed difference in the target's
     measure ("-0.6个百分点"); ``source`` says where the actual came from: a structured result
     of the new edition ("result") or a sentence of its text ("text", quoted in ``evidence``).
+    ``strive`` is met or missed against the 力争 value when the target had one beside 确保.
     """
 
     actual: str
@@ -68,6 +69,7 @@ class Outcome:
     gap: str = ""
     source: str = "result"
     evidence: str = ""
+    strive: str = ""
 
 
 @dataclass(frozen=True)

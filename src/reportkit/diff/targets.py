@@ -179,11 +179,20 @@ def outcome(old: TargetSide, found: Result | None, reg: Registry,
         source = "text"
     if actual is None:
         return None
+    verdict, gap = _against(actual, target, old.measure)
+    strive = ""
+    if old.strive is not None and old.strive is not target:
+        strive = _against(actual, old.strive, old.measure)[0]
+    return Outcome(fmt(actual) + target.unit, target.text, verdict, gap, source, evidence,
+                   strive)
+
+
+def _against(actual: Decimal, target: Amount, measure: str) -> tuple[str, str]:
+    """("met" or "missed", signed gap in the target's unit) of an actual against a target."""
     gap = actual - Decimal(target.number)
-    met = gap <= 0 if old.measure == "ceiling" else gap >= 0
-    unit = target.unit
-    return Outcome(fmt(actual) + unit, target.text, "met" if met else "missed",
-                   f"{'+' if gap > 0 else ''}{fmt(gap)}{diff_unit(unit)}", source, evidence)
+    met = gap <= 0 if measure == "ceiling" else gap >= 0
+    return ("met" if met else "missed",
+            f"{'+' if gap > 0 else ''}{fmt(gap)}{diff_unit(target.unit)}")
 
 
 def _comparable(result_measure_: str, target_measure_: str) -> bool:
@@ -199,7 +208,7 @@ def _from_text(old: TargetSide, reg: Registry, lines: list[Line]):
     names = sorted(_names(old, reg) | {old.name}, key=len, reverse=True)
     unit = re.escape(old.main.unit)
     if old.measure == "growth":
-        tail = rf"[^。；]{{0,16}}?(增长|下降){_NUM}%"
+        tail = rf"[^。；]{{0,16}}?({v.GROWTH_UP}|{v.GROWTH_DOWN}){_NUM}%"
     else:
         tail = rf"[^，。；]{{0,8}}?{_NUM}{unit}"
     pattern = re.compile("(?:" + "|".join(map(re.escape, names)) + ")" + tail)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from html import escape
 
+from ... import vocab as v
 from . import share
-from .labels import CHANGE, STATUS, outcome_text
+from .labels import CHANGE, COLUMNS, FRONT, STATUS, outcome_text
 
 CSS = """
 body{font-family:"Noto Serif CJK SC","Source Han Serif SC",serif;margin:0;color:#222}
@@ -52,9 +53,9 @@ def _header(r) -> str:
 
 
 def _targets(r) -> str:
-    rows = ['<section><h2 id="targets">Targets 主要预期目标</h2>',
-            ("<table><thead><tr><th>指标</th><th>旧目标</th><th>新目标</th><th>变化</th>"
-             "<th>上年完成</th></tr></thead><tbody>")]
+    head = "".join(f"<th>{c}</th>" for c in COLUMNS)
+    rows = [f'<section><h2 id="targets">Targets {v.DIFF_TARGETS}</h2>',
+            f"<table><thead><tr>{head}</tr></thead><tbody>"]
     for t in r.targets:
         change = escape(CHANGE[t.change] + (f" {t.delta}" if t.delta else ""))
         if t.note:
@@ -75,15 +76,16 @@ def _nav(r) -> str:
         head = s.new_heading if s.new_heading is not None else s.old_heading
         items.append(f'<li class="{s.status}"><a href="#{s.id}">'
                      f'<span class="status">{STATUS[s.status]}</span>'
-                     f"{escape(head or '（开头）')}</a> "
+                     f"{escape(head or FRONT)}</a> "
                      f'<span class="share">{share(s.share)}</span></li>')
-    links = '<p><a href="#targets">Targets 主要预期目标</a> · <a href="#terms">Terms 政策术语</a></p>'
-    return "<nav><h2>Sections 章节</h2>" + links + "<ol>" + "".join(items) + "</ol></nav>"
+    links = (f'<p><a href="#targets">Targets {v.DIFF_TARGETS}</a> · '
+             f'<a href="#terms">Terms {v.DIFF_TERMS}</a></p>')
+    return f"<nav><h2>Sections {v.DIFF_SECTIONS}</h2>" + links + "<ol>" + "".join(items) + "</ol></nav>"
 
 
 def _section(s) -> str:
     head = s.new_heading if s.new_heading is not None else s.old_heading
-    title = escape(head or "（开头）")
+    title = escape(head or FRONT)
     if s.renamed:
         title = f"<del>{escape(s.old_heading or '')}</del> <ins>{title}</ins>"
     out = [(f'<h2 id="{s.id}"><span class="status">{STATUS[s.status]}</span>{title} '
@@ -117,9 +119,9 @@ def _piece(op: str, text: str) -> str:
 def _terms(r) -> str:
     shown = [t for t in r.terms if t.change != "same"]
     if not shown:
-        return '<h2 id="terms">Terms 政策术语</h2><p>no policy term changed</p>'
+        return f'<h2 id="terms">Terms {v.DIFF_TERMS}</h2><p>no policy term changed</p>'
     rows = "".join(f'<tr class="{t.change}"><td>{escape(t.term)}{"" if t.dictionary else " *"}'
                    f"</td><td>{t.old}</td><td>{t.new}</td><td>{t.change}</td></tr>"
                    for t in shown)
-    return ('<h2 id="terms">Terms 政策术语</h2><table><thead><tr><th>term</th><th>old</th>'
+    return (f'<h2 id="terms">Terms {v.DIFF_TERMS}</h2><table><thead><tr><th>term</th><th>old</th>'
             f"<th>new</th><th>change</th></tr></thead><tbody>{rows}</tbody></table>")

@@ -12,7 +12,7 @@ import html
 import re
 
 from . import elide, share
-from .labels import CHANGE, OP, STATUS, outcome_text
+from .labels import CHANGE, COLUMNS, FRONT, OP, STATUS, length, outcome_text
 
 #: Whole added or removed paragraphs show this many characters.
 WHOLE = 120
@@ -47,7 +47,7 @@ def render(comparison, **_options) -> str:
 def _targets(r) -> list[str]:
     if not r.targets:
         return ["no targets in either edition", ""]
-    out = ["#### Targets", "", "| 指标 | 旧目标 | 新目标 | 变化 | 上年完成 |", "|---|---|---|---|---|"]
+    out = ["#### Targets", "", "| " + " | ".join(COLUMNS) + " |", "|---" * len(COLUMNS) + "|"]
     for t in r.targets:
         change = CHANGE[t.change] + (f" {t.delta}" if t.delta else "")
         if t.note:
@@ -75,7 +75,7 @@ def _sections(r) -> list[str]:
 def _section(s) -> list[str]:
     """One changed section as a <details> block of its changed paragraphs."""
     head = s.new_heading if s.new_heading is not None else s.old_heading
-    title = esc_html(head or "（开头）")
+    title = esc_html(head or FRONT)
     if s.renamed:
         title = f"<del>{esc_html(s.old_heading or '')}</del> → {title}"
     out = ["<details>", f"<summary>{STATUS[s.status]}: {title} ({share(s.share)})</summary>", ""]
@@ -90,7 +90,7 @@ def _para(p) -> str:
         op, whole = p.pieces[0]
         tag = "ins" if op == "+" else "del"
         short = whole if len(whole) <= WHOLE else whole[:WHOLE] + "…"
-        more = f"（{len(whole)}字）" if len(whole) > WHOLE else ""
+        more = length(whole) if len(whole) > WHOLE else ""
         return f"<{tag}>{esc(short)}</{tag}>{more}"
     lead = f"moved from {esc(p.moved_from)}: " if p.op == "moved" else ""
     parts = []

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import io
 
+from ... import vocab as v
 from . import elide, share
-from .labels import CHANGE, OP, STATUS, outcome_text
+from .labels import CHANGE, COLUMNS, FRONT, OP, STATUS, length, outcome_text
 
 WIDTH = 100
 #: Added and removed paragraphs show this many characters (the HTML and md show them whole).
@@ -63,9 +64,9 @@ def _targets(console, r, width: int) -> None:
     if not r.targets:
         console.print("no targets in either edition")
         return
-    table = Table(title="targets 主要预期目标", title_justify="left", width=width,
+    table = Table(title=f"targets {v.DIFF_TARGETS}", title_justify="left", width=width,
                   show_lines=False, pad_edge=False)
-    for name, ratio in (("指标", 4), ("旧目标", 3), ("新目标", 3), ("变化", 4), ("上年完成", 4)):
+    for name, ratio in zip(COLUMNS, (4, 3, 3, 4, 4)):
         table.add_column(name, ratio=ratio, overflow="fold")
     for t in r.targets:
         style = {"added": "green", "removed": "red", "kind-changed": "magenta",
@@ -84,14 +85,15 @@ def _sections(console, r) -> None:
     from rich.text import Text
 
     changed = [s for s in r.sections if s.status != "unchanged"]
-    console.print(Text(f"sections 章节: {len(changed)} of {len(r.sections)} changed", style="bold"))
+    console.print(Text(f"sections {v.DIFF_SECTIONS}: {len(changed)} of {len(r.sections)} changed",
+                       style="bold"))
     for s in changed:
         head = s.new_heading if s.new_heading is not None else s.old_heading
         line = Text(f"[{STATUS[s.status]}] ", style="bold")
         if s.renamed:
             line.append(s.old_heading or "", style="red strike")
             line.append(" → ")
-        line.append(head or "（开头）")
+        line.append(head or FRONT)
         line.append(f"  {share(s.share)}", style="dim")
         console.print()
         console.print(line)
@@ -117,7 +119,7 @@ def _para(p):
         start, end = _MARKS[op]
         text.append(start + _short(whole, WHOLE) + end, style=STYLES[op])
         if len(whole) > WHOLE:
-            text.append(f"（{len(whole)}字）", style="dim")
+            text.append(length(whole), style="dim")
         return text
     if p.op == "moved":
         text.append(f"← {p.moved_from}：", style="dim")
@@ -142,7 +144,7 @@ def _terms(console, r) -> None:
     if not shown:
         return
     console.print()
-    console.print(Text("terms 政策术语 (old → new)", style="bold"))
+    console.print(Text(f"terms {v.DIFF_TERMS} (old → new)", style="bold"))
     line = Text()
     for t in shown:
         style = {"new": "green", "dropped": "red"}.get(t.change, "")
