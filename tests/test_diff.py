@@ -220,3 +220,20 @@ def test_outcome_against_the_strive_value_too(tmp_path):
     gdp = compare(old, new).result.targets[0]
     assert (gdp.outcome.verdict, gdp.outcome.gap, gdp.outcome.strive) == (
         "met", "+0.2个百分点", "missed")
+
+
+def test_alike_but_different_indicators_stay_apart(tmp_path):
+    from .test_diff_pairs import seed, write
+
+    def edition(name, targets):
+        data = seed()
+        data["body"][2]["body"][3]["targets"] = targets
+        return read_spec(write(data, tmp_path / name))[0]
+
+    old = edition("old.yaml", [{"indicator": "urban_income", "ensure": 6},
+                               {"indicator": "居民储蓄存款余额增速", "ensure": 5}])
+    new = edition("new.yaml", [{"indicator": "rural_income", "ensure": 7},
+                               {"indicator": "全市居民储蓄存款余额增速", "ensure": 6}])
+    got = {(t.indicator, t.change) for t in compare(old, new).result.targets}
+    assert got == {("农村居民人均可支配收入", "added"), ("城镇居民人均可支配收入", "removed"),
+                   ("全市居民储蓄存款余额增速", "changed")}

@@ -68,7 +68,7 @@ def pair(old: list[TargetSide], new: list[TargetSide], old_reg: Registry,
 
     take(lambda o, n: o.key == n.key and o.key in known, "key")
     take(lambda o, n: bool(_names(o, old_reg) & _names(n, new_reg)), "name")
-    _near(old, new, matched, used)
+    _near(old, new, matched, used, known)
     out: list[tuple[TargetSide | None, TargetSide | None, str]] = []
     for j, n in enumerate(new):
         i, how = matched.get(j, (None, ""))
@@ -77,12 +77,16 @@ def pair(old: list[TargetSide], new: list[TargetSide], old_reg: Registry,
     return out
 
 
-def _near(old, new, matched: dict, used: set) -> None:
+def _near(old, new, matched: dict, used: set, known: set) -> None:
+    """Pair by name likeness, never two different registered indicators: 城镇居民人均可支配收入
+    and 农村居民人均可支配收入 are alike as strings and are not the same indicator."""
     scored = []
     for j, n in enumerate(new):
         if j in matched:
             continue
         for i, o in enumerate(old):
+            if o.key in known and n.key in known:
+                continue
             if i not in used:
                 score = name_similarity(o.name, n.name)
                 if score >= NEAR:
