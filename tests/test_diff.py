@@ -237,3 +237,18 @@ def test_alike_but_different_indicators_stay_apart(tmp_path):
     got = {(t.indicator, t.change) for t in compare(old, new).result.targets}
     assert got == {("农村居民人均可支配收入", "added"), ("城镇居民人均可支配收入", "removed"),
                    ("全市居民储蓄存款余额增速", "changed")}
+
+
+def test_last_years_result_read_from_text_skips_averages_and_targets(seed_report):
+    from reportkit.diff.model import Amount, TargetSide
+    from reportkit.diff.targets import outcome
+    from reportkit.flat import Line
+    from reportkit.registry import for_report
+
+    old = TargetSide("industry", "规上工业增加值", "growth", "7.5%", "规上工业增加值增长7.5%。",
+                     value=Amount("7.5", "%"))
+    text = [Line("para", "五年来规上工业增加值年均增长9.0%，今年规上工业增加值预期增长8%。"),
+            Line("para", "全年规上工业增加值增长5.9%。")]
+    got = outcome(old, None, for_report(seed_report), text)
+    assert (got.actual, got.verdict, got.gap, got.source) == ("5.9%", "missed", "-1.6个百分点",
+                                                              "text")

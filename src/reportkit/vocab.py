@@ -106,3 +106,5 @@ DIFF_TARGETS = "主要预期目标"
 DIFF_SECTIONS = "章节"
 DIFF_TERMS = "政策术语"
 DIFF_CHARS = "字"  # a paragraph's length: "（363字）"
+#: Words that, between an indicator's name and a number, say the number is not last year's result.
+DIFF_NOT_ACTUAL = ("年均", "目标", "预期", "预计", "力争", "确保")

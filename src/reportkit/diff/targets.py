@@ -217,8 +217,9 @@ def _from_text(old: TargetSide, reg: Registry, lines: list[Line]):
         tail = rf"[^，。；]{{0,8}}?{_NUM}{unit}"
     pattern = re.compile("(?:" + "|".join(map(re.escape, names)) + ")" + tail)
     for line in lines:
-        m = pattern.search(line.full)
-        if m:
+        for m in pattern.finditer(line.full):
+            if any(word in m.group() for word in v.DIFF_NOT_ACTUAL):
+                continue  # 年均增长, 预期目标 …: a number, but not last year's result
             number = Decimal(m.group(m.lastindex))
             if old.measure == "growth" and m.group(1) == v.GROWTH_DOWN:
                 number = -number
