@@ -209,7 +209,7 @@ _NUM = r"(\d+(?:\.\d+)?)"
 
 def _from_text(old: TargetSide, reg: Registry, lines: list[Line]):
     """Find "NAME……增长3.5%" (or a level/ceiling figure) in the new edition's review text."""
-    names = sorted(_names(old, reg) | {old.name}, key=len, reverse=True)
+    names = sorted(_names(old, reg) | {old.name}, key=lambda n: (-len(n), n))
     unit = re.escape(old.main.unit)
     if old.measure == "growth":
         tail = rf"[^。；]{{0,16}}?({v.GROWTH_UP}|{v.GROWTH_DOWN}){_NUM}%"
