@@ -163,35 +163,41 @@ def _similar_moves(gone, came, pairs: dict[int, int]) -> None:
                 index.setdefault(f, []).append(i)
     scored = []
     for j, (_, p) in enumerate(came):
-        if j in pairs:
-            continue
-        counts: dict[int, int] = {}
-        # the rarest features first: they point at the few likely sources; the budget bounds
-        # the work when a text repeats itself many times over
-        feats = sorted(_features(p.new.full), key=lambda f: (len(index.get(f, ())), f))
-        seen = 0
-        for f in feats[:RAREST]:
-            posting = index.get(f, ())
-            if seen and seen + len(posting) > BUDGET:
-                break
-            seen += len(posting)
-            for i in posting:
-                counts[i] = counts.get(i, 0) + 1
-        best = heapq.nsmallest(4, counts, key=lambda i: (-counts[i], i))
-        new_grams = bigrams(p.new.full)
-        for i in best:
-            old_text = gone[i][1].old.full
-            if min(len(old_text), len(p.new.full)) < MOVE_SIMILAR * max(len(old_text),
-                                                                        len(p.new.full)):
-                continue
-            s = jaccard(bigrams(old_text), new_grams)
-            if s >= MOVE_SIMILAR:
-                scored.append((-s, j, i))
+        if j not in pairs:
+            for i in _candidates(p.new.full, index):
+                s = _likeness(gone[i][1].old.full, p.new.full)
+                if s >= MOVE_SIMILAR:
+                    scored.append((-s, j, i))
     scored.sort()
     for _, j, i in scored:
         if j not in pairs and i not in taken:
             pairs[j] = i
             taken.add(i)
+
+
+def _candidates(text: str, index: dict[str, list[int]], keep: int = 4) -> list[int]:
+    """The few removed paragraphs sharing the most of a text's rarest sampled features.
+
+    Rarest first, because they point at the likely sources; the budget bounds the work when a
+    text repeats itself many times over.
+    """
+    counts: dict[int, int] = {}
+    seen = 0
+    for f in sorted(_features(text), key=lambda f: (len(index.get(f, ())), f))[:RAREST]:
+        posting = index.get(f, ())
+        if seen and seen + len(posting) > BUDGET:
+            break
+        seen += len(posting)
+        for i in posting:
+            counts[i] = counts.get(i, 0) + 1
+    return heapq.nsmallest(keep, counts, key=lambda i: (-counts[i], i))
+
+
+def _likeness(a: str, b: str) -> float:
+    """Shared character pairs of two paragraphs; 0 when their lengths already rule a move out."""
+    if min(len(a), len(b)) < MOVE_SIMILAR * max(len(a), len(b)):
+        return 0.0
+    return jaccard(bigrams(a), bigrams(b))
 
 
 def _pieces(p: ParaEntry) -> Pieces:
