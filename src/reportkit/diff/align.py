@@ -141,6 +141,15 @@ def pair_exact(old_keys: list, new_keys: list, pairs: dict[int, int]) -> None:
             pairs[j] = queue.pop(0)
 
 
+def take_best(scored: list[tuple[float, int, int]], pairs: dict[int, int], taken: set) -> None:
+    """Pair (-score, new, old) candidates best first, each index at most once."""
+    scored.sort()
+    for _, j, i in scored:
+        if j not in pairs and i not in taken:
+            pairs[j] = i
+            taken.add(i)
+
+
 def pair_similar(n_old: int, n_new: int, score, threshold: float,
                  pairs: dict[int, int], window: int = WINDOW) -> None:
     """Pair the still unpaired, best score first, comparing only nearby positions."""
@@ -157,11 +166,7 @@ def pair_similar(n_old: int, n_new: int, score, threshold: float,
             s = score(i, j)
             if s >= threshold:
                 scored.append((-s, j, i))
-    scored.sort()
-    for _, j, i in scored:
-        if j not in pairs and i not in taken:
-            pairs[j] = i
-            taken.add(i)
+    take_best(scored, pairs, taken)
 
 
 def in_place(pairs: dict[int, int]) -> set[int]:
@@ -232,11 +237,7 @@ def _pair_children(old: list[Unit], new: list[Unit], pairs: dict[int, int]) -> N
                     s = max(heading / CHILD_HEADING, jaccard(a.grams, b.grams) / CHILD_BODY)
                     if s >= 1:
                         scored.append((-s, b.index, a.index))
-    scored.sort()
-    for _, j, i in scored:
-        if j not in pairs and i not in taken:
-            pairs[j] = i
-            taken.add(i)
+    take_best(scored, pairs, taken)
 
 
 def similarity(a: str, b: str) -> float:

@@ -19,6 +19,7 @@ from .align import (
     pair_paragraphs,
     pair_sections,
     sampled_bigrams,
+    take_best,
     units,
 )
 from .model import ParaDiff, SectionDiff
@@ -168,11 +169,7 @@ def _similar_moves(gone, came, pairs: dict[int, int]) -> None:
                 s = _likeness(gone[i][1].old.full, p.new.full)
                 if s >= MOVE_SIMILAR:
                     scored.append((-s, j, i))
-    scored.sort()
-    for _, j, i in scored:
-        if j not in pairs and i not in taken:
-            pairs[j] = i
-            taken.add(i)
+    take_best(scored, pairs, taken)
 
 
 def _candidates(text: str, index: dict[str, list[int]], keep: int = 4) -> list[int]:
