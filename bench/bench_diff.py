@@ -18,7 +18,7 @@ segmenter's dictionary, and reading (importing) both editions.
 
 The 50× pair writes each paragraph of each edition 50 times, each copy marked with its number so
 that no two copies are equal. The goals (issue 6): under 0.5 s for the real pair, and growth
-close to linear (50× the text in about 50× the time, or less).
+close to linear (n times the characters in about n times the time, or less).
 Usage: bench/bench_diff.py [--runs N] [--timeout S]
 """
 
@@ -205,7 +205,9 @@ def main() -> None:
                 ratio = ("" if wall == float("inf") else
                          f"  {wall / base[0]:6.2f}×  {cpu / base[1]:6.2f}×")
                 print(f"  {name:30} {fmt(wall)} {fmt(cpu)}{ratio}")
-        print(f"\n== growth, {COPIES}× the text (linear would be {COPIES}.0×): wall, CPU")
+        factor = chars[f"{COPIES}x"] / chars["1x"]  # headings and targets are not repeated
+        print(f"\n== growth, {factor:.1f}× the characters (linear would be {factor:.1f}×): "
+              "wall, CPU")
         for name in results["1x"]:
             a, b = results["1x"][name], results[f"{COPIES}x"].get(name, INF)
             growth = ("n/a" if INF in (a, b) else
