@@ -69,6 +69,11 @@ def load(path: str, side: str):
             sys.stderr.write(p.text() + "\n")
         raise ReportError(Problem(first.file, first.line, first.col, "error", first.code,
                                   f"{side}: {first.message}"))
+    warnings = [p for p in problems if p.level != "error"]
+    if warnings:  # the comparison still runs; say where to look
+        tool = "validate" if path.lower().endswith((".yaml", ".yml")) else "import"
+        sys.stderr.write(f"{path}: {side}: {len(warnings)} warning(s) while reading "
+                         f"(`reportkit {tool}` lists them)\n")
     if not any(ln.kind not in ("title",) and ln.full.strip() for ln in lines(report)):
         raise ReportError(Problem(path, 0, 0, "error", "RK002",
                                   f"{side}: nothing to compare: no text was read from this file"))
