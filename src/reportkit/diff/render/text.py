@@ -159,4 +159,5 @@ def _stats(console, r) -> None:
     console.print()
     console.print(f"{share(s.share)} of the text changed ({s.changed_chars} of "
                   f"{s.old_chars}+{s.new_chars} characters)")
-    console.print("targets: " + ", ".join(f"{k} {v}" for k, v in sorted(s.targets.items())))
+    if s.targets:
+        console.print("targets: " + ", ".join(f"{k} {n}" for k, n in sorted(s.targets.items())))
