@@ -171,3 +171,10 @@ def test_markdown_escapes_report_text(tmp_path):
     md = diff(SPEC, new, "--format", "md").stdout.decode()
     assert r"表格\|分隔与\<b\>标签\</b\>和\*星号\*、\`代码\`" in md
     assert "<b>" not in md
+
+
+def test_refuses_to_overwrite_an_input(editions):
+    before = editions[0].read_bytes()
+    out = diff(*editions, "--format", "md", "-o", editions[0])
+    assert out.returncode == 2 and "overwrite an input" in out.stderr.decode()
+    assert editions[0].read_bytes() == before

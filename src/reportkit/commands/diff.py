@@ -36,6 +36,9 @@ def run(args) -> int:
     if args.format == "docx" and not args.output:
         sys.stderr.write("reportkit diff: --format docx writes a Word file: give -o FILE\n")
         return 2
+    if args.output and _same_file(args.output, (args.old, args.new)):
+        sys.stderr.write(f"{args.output}: error the output would overwrite an input (RK041)\n")
+        return 2
     old = load(args.old, "OLD")
     new = load(args.new, "NEW")
     comparison = compare(old, new, args.old, args.new)
@@ -94,3 +97,10 @@ def emit(out, path: str | None) -> None:
 def _fails(result, fail_on: list[str]) -> bool:
     return (("targets" in fail_on and result.targets_changed)
             or ("wording" in fail_on and result.wording_changed))
+
+
+def _same_file(path: str, inputs) -> bool:
+    from pathlib import Path
+
+    out = Path(path).resolve()
+    return any(out == Path(p).resolve() for p in inputs)
