@@ -78,7 +78,7 @@ def load(path: str, side: str):
         sys.stderr.write(f"{path}: {side}: {len(warnings)} warning(s) while reading "
                          f"(`reportkit {tool}` lists them)\n")
     if not any(ln.kind not in ("title",) and ln.full.strip() for ln in lines(report)):
-        raise ReportError(Problem(path, 0, 0, "error", "RK002",
+        raise ReportError(Problem(path, 0, 0, "error", "RK060",
                                   f"{side}: nothing to compare: no text was read from this file"))
     return report
 

@@ -90,6 +90,6 @@ def render(comparison, style: str = "official", **_options) -> bytes:
     try:
         from ...writers.docx import write_docx
     except ImportError:
-        raise ReportError(Problem("", 0, 0, "error", "RK050", "the Word writer is not "
+        raise ReportError(Problem("", 0, 0, "error", "RK061", "the Word writer is not "
                                   "available in this installation: cannot write a redline"))
     return write_docx(comparison.new, load_style(style), redline=redline_lines(comparison))
