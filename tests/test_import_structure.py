@@ -141,3 +141,20 @@ def test_markdown_paragraph_over_several_lines(tmp_path):
     assert first.text == "一年来，我们坚定以新发展理念为指导，统筹推进稳增长、促改革、调结构、惠民生各项工作，" \
                          "经济运行总体平稳。"
     assert second == Paragraph("全年工业增长8%。", "产业发展提速。")
+
+
+def test_plan_year_is_the_one_planned_not_the_one_reviewed(tmp_path):
+    """A title joining its two parts with 与 rather than 及 still gives 2023 reviewed, 2024
+    planned (the first "年……计划" of the title is last year's 计划执行情况)."""
+    head = HEAD.replace("及2024年", "与2024年")
+    meta = imp(tmp_path, "一、2023年计划执行情况\n正文。\n", head=head).report.meta
+    assert (meta.year_reviewed, meta.year_planned) == (2023, 2024)
+
+
+def test_reviewed_year_from_the_review_heading(tmp_path):
+    """A work report's title names one year; its review heading names the other."""
+    head = "2024年某县人民政府工作报告\n2024年1月10日在某县第一届人民代表大会第三次会议上\n" \
+           "县人民政府县长　李四\n各位代表：\n"
+    body = "一、过去五年和2023年工作回顾\n正文。\n二、2024年工作安排\n正文。\n"
+    meta = imp(tmp_path, body, head=head).report.meta
+    assert (meta.year_reviewed, meta.year_planned, meta.date) == (2023, 2024, "2024-01-10")

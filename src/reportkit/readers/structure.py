@@ -105,6 +105,8 @@ class Builder:
         self.target_context = False
         self.result_context = False
         self.targets_here = False
+        #: The first top-level heading over last year ("2022年工作回顾"): it names the year.
+        self.review_heading = ""
 
     # -- helpers ---------------------------------------------------------------------------
     def pos(self, ln: SrcLine) -> Pos:
@@ -218,6 +220,8 @@ class Builder:
         self.stack.append(sec)
         self.stats.sections += 1
         looks_back = bool(REVIEW_HEADING_RE.search(heading))
+        if looks_back and sec.level == 1 and not self.review_heading:
+            self.review_heading = heading
         self.target_context = "目标" in heading and not looks_back
         self.targets_here = False  # a target list seen in this section: more may follow
         self.result_context = looks_back
@@ -427,7 +431,7 @@ def build(lines: list[SrcLine], file: str, title: str = "", source: Source | Non
     lines = [ln for ln in lines if ln.text.strip()]
     start = b.front(lines, found)
     b.body(lines[start:])
-    meta = make_meta(found, source, meta_extra or {})
+    meta = make_meta(found, source, meta_extra or {}, review_heading=b.review_heading)
     report = b.finish(meta)
     if not report.body:
         b.problems.append(Problem(file, 1, 1, "warning", "RK305",
@@ -439,8 +443,10 @@ def build(lines: list[SrcLine], file: str, title: str = "", source: Source | Non
     return report, b.problems, b.stats
 
 
-def make_meta(found: dict[str, str], source: Source | None, extra: dict) -> Meta:
-    """Meta from the front lines: dates, years, region, issuer and subject derived from them."""
+def make_meta(found: dict[str, str], source: Source | None, extra: dict,
+              review_heading: str = "") -> Meta:
+    """Meta from the front lines: dates, years, region, issuer and subject derived from them
+    (the reviewed year also from the heading over last year, ``review_heading``)."""
     title = _plain(found.get("title", "")) or v.UNTITLED
     occasion = found.get("occasion", "")
     m = OCCASION_RE.match(occasion)
@@ -450,10 +456,12 @@ def make_meta(found: dict[str, str], source: Source | None, extra: dict) -> Meta
         sm = SPEAKER_RE.match(found["speaker"])
         speaker = Speaker(sm.group(1), sm.group(2)) if sm else Speaker(found["speaker"])
     date = ""
-    dm = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日", occasion)
+    # a web copy may give the day only in its title: "政府工作报告（2023年1月6日　虞平）"
+    dm = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日", occasion) or \
+        re.search(r"（(\d{4})年(\d{1,2})月(\d{1,2})日", title)
     if dm:
         date = f"{dm.group(1)}-{int(dm.group(2)):02d}-{int(dm.group(3)):02d}"
-    reviewed, planned = _years(title, occasion)
+    reviewed, planned = _years(title, occasion, review_heading)
     region = _region(title, speaker)
     issuer = _issuer(speaker)
     subject = ""
@@ -566,20 +574,38 @@ def _with_text(item, text: str):
     return replace(item, text=text)
 
 
-def _years(title: str, occasion: str) -> tuple[int | None, int | None]:
+#: The plan year in a title: "2024年国民经济和社会发展计划（草案）", not "2023年……计划执行情况".
+_PLAN_YEAR_RE = re.compile(r"(\d{4})年(?:国民经济和社会发展)?计划(?!执行)")
+_REVIEWED_IN_TITLE_RE = re.compile(r"(\d{4})年[^\d]*?执行情况")
+#: "2022年工作回顾", "过去五年和2022年工作回顾", "2023年国民经济和社会发展计划执行情况".
+_REVIEWED_IN_HEADING_RE = re.compile(r"(\d{4})年(?:[^\d]*?(?:执行情况|完成情况)|工作回顾)")
+_YEAR_RE = re.compile(r"(\d{4})年")
+
+
+def _years(title: str, occasion: str, review_heading: str = "") -> tuple[int | None, int | None]:
+    """(year reviewed, year planned). The planned year: the title's plan year, else the
+    occasion's (a report is given early in the year it plans), else the title's first year.
+    The reviewed year: the title's "××年……执行情况", else the year the review heading names,
+    else the year before the planned one (a report looks back over 过去一年)."""
     planned = reviewed = None
-    m = re.search(r"(\d{4})年(?:国民经济和社会发展)?计划(?:草案)?", title.split("及")[-1])
+    m = _PLAN_YEAR_RE.search(title)
     if m:
         planned = int(m.group(1))
-    m = re.search(r"(\d{4})年[^\d]*?执行情况", title)
+    m = _REVIEWED_IN_TITLE_RE.search(title)
     if m:
         reviewed = int(m.group(1))
     if planned is None:
-        m = re.search(r"(\d{4})年", occasion) or re.search(r"(\d{4})年", title)
+        m = _YEAR_RE.search(occasion) or _YEAR_RE.search(title)
         if m:
             planned = int(m.group(1))
-    if reviewed is None and planned is not None and not re.search(r"\d{4}年", title):
-        reviewed = planned - 1  # a title that names its years must name this one too
+    if reviewed is None:
+        m = _REVIEWED_IN_HEADING_RE.search(review_heading)
+        if m:
+            reviewed = int(m.group(1))
+        elif planned is not None:
+            reviewed = planned - 1
+    if planned is None and reviewed is not None:
+        planned = reviewed + 1
     return reviewed, planned
 
 
