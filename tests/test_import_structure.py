@@ -111,12 +111,22 @@ def test_kept_wording_never_carries_numbers_the_structure_lacks(tmp_path):
     got = imp(tmp_path, "二、2024年工作安排\n主要预期目标是：地区生产总值增长6%左右，尽最大努力争取更好结果，"
                         "确保总量突破6万亿元；城镇新增就业85万人。\n"
                         "——地区生产总值增长6%，总量达到6000亿元。\n")
-    _intro, gdp, loose, jobs, dashes = got.report.body[0].body
-    assert (gdp.items[0].indicator, gdp.items[0].text) == ("gdp", "")
-    assert loose.text == "尽最大努力争取更好结果，确保总量突破6万亿元；"
-    assert jobs.items[0].value.unit == "万人"
-    # a "——" line stating a number no target field holds stays a plain dash item
-    assert isinstance(dashes, DashList)
+    _intro, targets, dashes = got.report.body[0].body
+    gdp, jobs = targets.items
+    assert isinstance(dashes, TargetList)
+    # "确保总量突破6万亿元" is the level of the indicator before it; no sentence reportkit
+    # writes says it that way, so the clause keeps its wording
+    assert gdp.text == "地区生产总值增长6%左右，尽最大努力争取更好结果，确保总量突破6万亿元；"
+    assert (gdp.indicator, gdp.measure, gdp.value.number, gdp.value.qualifier) == \
+        ("gdp", "", Decimal(6), "左右")
+    (total,) = gdp.more
+    assert (total.indicator, total.name, total.measure) == ("gdp", "地区生产总值总量", "level")
+    assert (total.ensure.number, total.ensure.unit, total.value) == (Decimal(6), "万亿元", None)
+    assert jobs.value.unit == "万人"
+    # the same in a "——" line: "总量达到6000亿元" is the level, in the indicator's own unit
+    (line,) = dashes.items
+    assert line.text == "地区生产总值增长6%，总量达到6000亿元。"
+    assert (line.more[0].value.number, line.more[0].value.unit) == (Decimal(6000), None)
 
 
 def test_strive_written_before_the_name(tmp_path):
@@ -158,3 +168,23 @@ def test_reviewed_year_from_the_review_heading(tmp_path):
     body = "一、过去五年和2023年工作回顾\n正文。\n二、2024年工作安排\n正文。\n"
     meta = imp(tmp_path, body, head=head).report.meta
     assert (meta.year_reviewed, meta.year_planned, meta.date) == (2023, 2024, "2024-01-10")
+
+
+def test_urban_and_rural_income_respectively(tmp_path):
+    """"城乡居民人均可支配收入分别增长8%、9%" sets two targets, urban then rural."""
+    got = imp(tmp_path, "二、2024年工作安排\n主要目标是：地区生产总值增长7%，"
+                        "城乡居民人均可支配收入分别增长8%、9%，居民消费价格涨幅控制在3.5%以内。\n")
+    _intro, targets = got.report.body[0].body
+    gdp, income, cpi = targets.items
+    assert (gdp.text, cpi.text) == ("", "")
+    assert income.text == "城乡居民人均可支配收入分别增长8%、9%，"
+    assert [(t.indicator, t.value.number) for t in (income, *income.more)] == [
+        ("urban_income", Decimal(8)), ("rural_income", Decimal(9))]
+    assert "——城乡居民人均可支配收入分别增长8%、9%，" in plain_text(got.report)
+
+
+def test_respectively_needs_a_value_for_each_name(tmp_path):
+    got = imp(tmp_path, "二、2024年工作安排\n主要目标是：地区生产总值增长7%，"
+                        "城乡居民人均可支配收入分别增长8%，社会消费品零售总额增长9%。\n")
+    assert [t.indicator for lst in got.report.body[0].body if isinstance(lst, TargetList)
+            for t in lst.items] == ["gdp", "retail"]

@@ -276,6 +276,14 @@ _PLAIN_RE = re.compile(rf"^({_VERBS})?(.+)$")
 _TAIL_VALUE_RE = re.compile(rf"(?:{_VERBS})({_NUM}(?:[^\d\s，、；。：（）()%]{{0,5}}?|%)(?:{_QUALS})?)$")
 
 
+#: "城乡居民人均可支配收入分别增长7%、7.5%": several indicators, one verb, values in order.
+_RESPECTIVELY_RE = re.compile(r"^(.+?)分别(增长|控制在|为|达到)?(.+)$")
+#: A joint name for two indicators: 城乡居民人均可支配收入 → 城镇… and 农村….
+_JOINT_PREFIXES = {"城乡": ("城镇", "农村")}
+#: "……增长6%左右，确保总量突破6万亿元": the level of the indicator the clause before names.
+_TOTAL_RE = re.compile(r"^(确保|力争)?(?:总量|总额|规模)(突破|达到|超过|为|达)(.+)$")
+
+
 def parse_target(line: str, registry: Registry, pos: Pos | None = None,
                  allow_new: bool = True, clause: bool = False) -> Found:
     """Parse a target line or clause into a Target (``more`` for further clauses).
@@ -290,6 +298,11 @@ def parse_target(line: str, registry: Registry, pos: Pos | None = None,
     core = body[:-1] if stop else body
     parsed, understood, new = [], True, []
     for part in split_top(core):
+        joint = _respective_targets(part, registry) or _total_target(part, parsed, registry)
+        if joint:  # never regenerates: wording.py has no 分别 or 总量 sentence
+            parsed += joint
+            understood = False
+            continue
         t = _target_clause(part, registry)
         if t is None and allow_new and match_name(part, registry) is None:
             t, ind = _new_indicator_target(part)
@@ -322,6 +335,47 @@ def parse_target(line: str, registry: Registry, pos: Pos | None = None,
     if not covers(target_sentence(first_guess, local), body):
         return Found(None)
     return Found(replace(first_guess, text=body), exact=False)
+
+
+def _respective_targets(clause: str, registry: Registry) -> list[dict]:
+    """"城乡居民人均可支配收入分别增长7%、7.5%" or "A、B分别增长X、Y": one target per
+    indicator named, in order; [] unless every name is known and the counts agree."""
+    m = _RESPECTIVELY_RE.match(clause)
+    if not m:
+        return []
+    names = _joint_names(m.group(1), registry)
+    values = [parse_value(x) for x in m.group(3).split("、")]
+    if len(names) < 2 or len(names) != len(values) or None in values:
+        return []
+    return [{"indicator": ind.key, "name": _written_name(ind, written), "value": val,
+             "verb": m.group(2) or ""} for (ind, written), val in zip(names, values)]
+
+
+def _joint_names(text: str, registry: Registry) -> list[tuple[Indicator, str]]:
+    """The indicators a "分别" clause names: "A、B" each known, or a joint 城乡 name."""
+    written = text.split("、")
+    if len(written) == 1:
+        for prefix, parts in _JOINT_PREFIXES.items():
+            if text.startswith(prefix):
+                written = [p + text[len(prefix):] for p in parts]
+    found = [(registry.find(w), w) for w in written]
+    if any(ind is None for ind, _ in found) or len({ind.key for ind, _ in found}) < len(found):
+        return []
+    return found
+
+
+def _total_target(clause: str, parsed: list[dict], registry: Registry) -> list[dict]:
+    """"确保总量突破6万亿元" after "地区生产总值增长6%左右": that indicator's level, named
+    "地区生产总值总量" so that it reads (and compares) apart from the growth target."""
+    m = _TOTAL_RE.match(clause)
+    val = parse_value(m.group(3)) if m and parsed else None
+    if val is None:
+        return []
+    key = {v.ENSURE: "ensure", v.STRIVE: "strive"}.get(m.group(1) or "", "value")
+    prev = parsed[-1]
+    name = (prev.get("name") or registry.get(prev["indicator"]).name) + \
+        clause[m.start(2) - 2:m.start(2)]
+    return [{"indicator": prev["indicator"], "name": name, key: val, "verb": m.group(2)}]
 
 
 def _target_clause(clause: str, registry: Registry) -> dict | None:
@@ -374,7 +428,7 @@ def _target_rest(ind: Indicator, written: str, rest: str) -> dict | None:
 def _new_indicator_target(clause: str) -> tuple[dict | None, Indicator | None]:
     m = _UNKNOWN_NAME_RE.match(clause)
     if not m or "“" in m.group(1) or _LEAD_WORD_RE.match(clause) or \
-            _NOT_A_NAME_RE.match(m.group(1)):
+            _NOT_A_NAME_RE.match(m.group(1)) or m.group(1).endswith("分别"):
         return None, None
     name = m.group(1)
     rest = clause[len(name):]
