@@ -127,6 +127,26 @@ def test_foreign_word_file(tmp_path):
     assert any(p.code == "RK308" for p in got.problems)  # the table is reported
 
 
+def test_word_joiners_are_not_text(tmp_path):
+    """A Word writer keeps "2024年" on one line with a word joiner (U+2060) between digit and
+    年; the import reads the words, so the occasion, the date and the years still parse."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("关于某区2023\u2060年国民经济和社会发展计划执行情况及2024\u2060年计划草案的报告",
+                    style="Title")
+    d.add_paragraph("（2024\u2060年2\u2060月20\u2060日在某区第一届人民代表大会第二次会议上）")
+    d.add_paragraph("各位代表：")
+    d.add_paragraph("2023\u2060年计划执行情况", style="Heading 1")
+    d.add_paragraph("——地区生产总值增长6.7\u2060%，超过年初预期目标（6.5%）0.2个百分点。")
+    d.save(str(tmp_path / "joined.docx"))
+    r = import_docx(tmp_path / "joined.docx").report
+    assert "\u2060" not in r.meta.title + r.meta.occasion
+    assert (r.meta.date, r.meta.year_reviewed, r.meta.year_planned) == ("2024-02-20", 2023, 2024)
+    (results,) = r.body[0].body
+    assert str(results.items[0].growth) == "6.7" and not results.items[0].text
+
+
 @pytest.mark.parametrize("path", sorted(CORPUS.glob("*/*.md")),
                          ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_corpus_round_trip_through_word(tmp_path, path):

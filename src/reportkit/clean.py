@@ -8,14 +8,43 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
+
+class LazyRe:
+    """A regular expression compiled when first used, with the methods of ``re.Pattern``.
+
+    The import reads two files per ``reportkit diff`` and starts a fresh process for each
+    command: compiling every module-level pattern at import time (the Han and pinyin character
+    classes are slow to compile) cost more than a small report takes to read. A run now pays
+    only for the patterns its input reaches.
+    """
+
+    __slots__ = ("_args", "_rx")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self._args = (pattern, flags)
+        self._rx: re.Pattern | None = None
+
+    def __getattr__(self, name: str):
+        rx = self._rx
+        if rx is None:
+            rx = self._rx = re.compile(*self._args)
+        return getattr(rx, name)
+
+    def __repr__(self) -> str:
+        return f"LazyRe({self._args[0]!r})"
+
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 _PINYIN_LETTERS = "a-zāáǎàēéěèêīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ"
 #: A pinyin syllable in ASCII parentheses right after a Han character: 關(guān).
-PINYIN_RE = re.compile(rf"(?<=[{_HAN}])\(([{_PINYIN_LETTERS}]{{1,7}}\d?)\)")
-_TONE = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]")
+PINYIN_RE = LazyRe(rf"(?<=[{_HAN}])\(([{_PINYIN_LETTERS}]{{1,7}}\d?)\)")
+_TONE = LazyRe("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]")
 
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
+_FULL_OR_SPACE = (*_FULL, " ")
+#: Han characters converted to decide whether a text is traditional.
+_TRADITIONAL_SAMPLE = 4000
 
 
 def remove_pinyin(text: str) -> str:
@@ -25,6 +54,8 @@ def remove_pinyin(text: str) -> str:
     it has a tone mark, or when the text has many such annotations (toneless syllables such as
     "(de)" occur in the same copies).
     """
+    if "(" not in text:  # spares compiling PINYIN_RE for a text with no ASCII parenthesis
+        return text
     found = PINYIN_RE.findall(text)
     if not found:
         return text
@@ -54,6 +85,8 @@ def fullwidth_punct(text: str) -> str:
     a period after a heading number ("1."), and punctuation inside runs of ASCII (URLs, e-mail,
     Latin words). A space between two Chinese characters becomes an ideographic space.
     """
+    if not any(c in text for c in _FULL_OR_SPACE):
+        return text  # nothing to change: most lines of a clean text
     out = []
     n = len(text)
     for i, ch in enumerate(text):
@@ -116,15 +149,23 @@ CHROME_MARKERS = ("发布时间", "发布日期", "来源：", "来源:", "阅�
                   "打印本页", "关闭窗口", "当前位置", "您现在的位置", "首页 >", "首页>",
                   "首页 »", "责任编辑", "扫一扫", "微信扫描")
 #: A short line that opens with one of these labels is page furniture, not report text.
-_CHROME_LABEL_RE = re.compile(r"^[【\[]?(?:(?:责任编辑|编辑|来源|信息来源|文章来源|发布时间|发布日期|"
+_CHROME_LABEL_RE = LazyRe(r"^[【\[]?(?:(?:责任编辑|编辑|来源|信息来源|文章来源|发布时间|发布日期|"
                               r"浏览次数|阅读次数|点击数|点击量|字号)\s*[:：]|扫一扫|分享到|打印本页|"
                               r"关闭窗口)")
 #: A site's name on a line of its own: "某区人民政府门户网站", "中国政府网".
-_SITE_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,24}(?:门户网站|官方网站|政府网|网站|门户网|官网)")
-_DATE_RE = re.compile(r"(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
-_PUBLISHED_RE = re.compile(r"(?:发布时间|发布日期|日期)[:：]?\s*(\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2})")
-_PUBLISHER_RE = re.compile(r"来源[:：]\s*([^\s:：\[\]|]+)")
-_SITE_RE = re.compile(r"(?:https?://)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:/\S*)?", re.IGNORECASE)
+_SITE_NAME_RE = LazyRe(r"[\u4e00-\u9fff]{2,24}(?:门户网站|官方网站|政府网|网站|门户网|官网)")
+_SITE_ENDINGS = ("门户网站", "官方网站", "政府网", "网站", "门户网", "官网")
+
+
+def _site_name(line: str) -> bool:
+    """A line that is a site's name ("某区人民政府门户网站")."""
+    return line.endswith(_SITE_ENDINGS) and bool(_SITE_NAME_RE.fullmatch(line))
+
+
+_DATE_RE = LazyRe(r"(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
+_PUBLISHED_RE = LazyRe(r"(?:发布时间|发布日期|日期)[:：]?\s*(\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2})")
+_PUBLISHER_RE = LazyRe(r"来源[:：]\s*([^\s:：\[\]|]+)")
+_SITE_RE = LazyRe(r"(?:https?://)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:/\S*)?", re.IGNORECASE)
 
 
 def is_traditional(text: str, threshold: float = 0.02) -> bool:
@@ -133,10 +174,10 @@ def is_traditional(text: str, threshold: float = 0.02) -> bool:
     Simplified text has almost no characters that t2s changes, so a share of 2% separates the
     two reliably even for short texts.
     """
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    if not han:
+    # the first few thousand Han characters decide it: converting all of them took longer
+    sample = "".join(islice((c for c in text if "\u4e00" <= c <= "\u9fff"), _TRADITIONAL_SAMPLE))
+    if not sample:
         return False
-    sample = "".join(han[:20000])
     converted = to_simplified(sample)
     changed = sum(1 for a, b in zip(sample, converted) if a != b)
     return changed / len(sample) >= threshold
@@ -156,7 +197,7 @@ def is_chrome(line: str) -> bool:
         return True
     if re.match(r"^(当前位置|您现在的位置|位置)[:：]", s) or s.count(">") >= 2 and len(s) < 80:
         return True
-    if len(s) <= 40 and _CHROME_LABEL_RE.match(s) or _SITE_NAME_RE.fullmatch(s):
+    if len(s) <= 40 and _CHROME_LABEL_RE.match(s) or _site_name(s):
         return True
     return bool(re.fullmatch(r"(分享到|打印本页|关闭窗口|【打印】|【关闭】|\s)+[:：]?.{0,30}", s)
                 and chrome_score(s))
@@ -175,24 +216,24 @@ def chrome_metadata(line: str) -> dict[str, str]:
     m = _SITE_RE.match(line.strip())
     if m:
         out["site"] = m.group(1)
-    elif _SITE_NAME_RE.fullmatch(line.strip()):
+    elif _site_name(line.strip()):
         out["site"] = line.strip()
     return out
 
 
 #: A "?" standing for a lost character: between Han characters, or before pinyin / ASCII debris.
-_QMARK_RE = re.compile(rf"(?<=[{_HAN}])\?(?=[^\s\"'”’)）\]])"
+_QMARK_RE = LazyRe(rf"(?<=[{_HAN}])\?(?=[^\s\"'”’)）\]])"
                        r"|\?(?=[a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])")
-_QMARK_TOKEN = re.compile(rf"\?[{_PINYIN_LETTERS}]*[)|]*")
-_HTML_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&(?:nbsp|amp|lt|gt|quot|#\d+);"
+_QMARK_TOKEN = LazyRe(rf"\?[{_PINYIN_LETTERS}]*[)|]*")
+_HTML_RE = LazyRe(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&(?:nbsp|amp|lt|gt|quot|#\d+);"
                       r"|(?<![A-Za-z<])/(?:p|div|span|br|strong|b|i|em|font|td|tr|li|a)>")
 #: Findings this close together (characters) are one garbled passage.
 _MERGE_GAP = 12
 #: A toned pinyin annotation hanging on a Latin letter: the letter is mojibake (犬a(chǎn)).
-_DEBRIS_PINYIN_RE = re.compile(rf"[A-Za-z]\([{_PINYIN_LETTERS}]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]"
+_DEBRIS_PINYIN_RE = LazyRe(rf"[A-Za-z]\([{_PINYIN_LETTERS}]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]"
                                rf"[{_PINYIN_LETTERS}]*\d?\)")
 #: Typical debris of UTF-8 read as GBK (锟斤拷 …) or as Latin-1 (Ã©, â€œ …).
-_MOJIBAKE_RE = re.compile(r"锟斤拷|烫烫烫|屯屯屯|[ÃÂâ][\x80-\xbf€œ™˜]|鈥[溿攢渀]|锛[屽岋]")
+_MOJIBAKE_RE = LazyRe(r"锟斤拷|烫烫烫|屯屯屯|[ÃÂâ][\x80-\xbf€œ™˜]|鈥[溿攢渀]|锛[屽岋]")
 
 
 @dataclass(frozen=True)
@@ -207,17 +248,24 @@ class Garble:
 def find_garbled(line: str) -> list[Garble]:
     """The garbled passages of one line: U+FFFD, stray HTML, mojibake, "?" inside Chinese."""
     found: list[Garble] = []
-    for m in re.finditer("\ufffd+", line):
-        found.append(Garble(m.start() + 1, m.group(), "replacement character U+FFFD"))
-    for m in _HTML_RE.finditer(line):
-        found.append(Garble(m.start() + 1, m.group(), "stray HTML"))
+    # Each pattern needs a character most lines lack: testing for it first spares compiling
+    # (and running) the pattern on a clean text.
+    if "\ufffd" in line:
+        for m in re.finditer("\ufffd+", line):
+            found.append(Garble(m.start() + 1, m.group(), "replacement character U+FFFD"))
+    if "<" in line or ">" in line or "&" in line:
+        for m in _HTML_RE.finditer(line):
+            found.append(Garble(m.start() + 1, m.group(), "stray HTML"))
     for m in _MOJIBAKE_RE.finditer(line):
         found.append(Garble(m.start() + 1, m.group(), "mojibake"))
-    for m in _DEBRIS_PINYIN_RE.finditer(line):
-        found.append(Garble(m.start() + 1, m.group(), "pinyin after a non-Chinese character"))
-    for m in _QMARK_RE.finditer(line):
-        token = _QMARK_TOKEN.match(line, m.start()).group()
-        found.append(Garble(m.start() + 1, token, "\"?\" inside Chinese text (a lost character)"))
+    if "(" in line:
+        for m in _DEBRIS_PINYIN_RE.finditer(line):
+            found.append(Garble(m.start() + 1, m.group(), "pinyin after a non-Chinese character"))
+    if "?" in line:
+        for m in _QMARK_RE.finditer(line):
+            token = _QMARK_TOKEN.match(line, m.start()).group()
+            found.append(Garble(m.start() + 1, token,
+                                "\"?\" inside Chinese text (a lost character)"))
     found.sort(key=lambda g: g.col)
     return _merge(line, found)
 
@@ -270,7 +318,7 @@ def clean_line(line: str, traditional: bool, spans: list[tuple[int, int]] = (),
 #: Full-width ０-９, Ａ-Ｚ, ａ-ｚ → half-width (GB/T 15835: numbers in half-width Arabic digits).
 _HALF_ALNUM = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
                for c in range(r[0], r[1] + 1)}
-_FW_NUMBER_PUNCT = re.compile(r"(?<=\d)[．％](?=\d|(?<=％))|(?<=\d)％")
+_FW_NUMBER_PUNCT = LazyRe(r"(?<=\d)[．％](?=\d|(?<=％))|(?<=\d)％")
 
 
 def halfwidth_alnum(text: str) -> str:
@@ -279,7 +327,7 @@ def halfwidth_alnum(text: str) -> str:
     return _FW_NUMBER_PUNCT.sub(lambda m: "." if m.group() == "．" else "%", text)
 
 
-_LEADING_DASH_RE = re.compile(r"^(\s*)(?:—(?!—)|―{1,2}|－－|--|─{1,2})(?=\S)")
+_LEADING_DASH_RE = LazyRe(r"^(\s*)(?:—(?!—)|―{1,2}|－－|--|─{1,2})(?=\S)")
 
 
 def standard_dashes(text: str) -> str:
@@ -315,11 +363,18 @@ def _clean_piece(text: str, traditional: bool, pinyin: bool | None = None) -> st
 def unpaired_quote(line: str) -> int:
     """The 1-based column of the first “ or ” that has no partner in the line, or 0."""
     open_at: list[int] = []
-    for i, ch in enumerate(line):
-        if ch == "“":
+    i = _next_quote(line, 0)
+    while i >= 0:  # from quote to quote: a per-character loop was a tenth of an import
+        if line[i] == "“":
             open_at.append(i)
-        elif ch == "”":
-            if not open_at:
-                return i + 1
+        elif not open_at:
+            return i + 1
+        else:
             open_at.pop()
+        i = _next_quote(line, i + 1)
     return open_at[0] + 1 if open_at else 0
+
+
+def _next_quote(line: str, start: int) -> int:
+    a, b = line.find("“", start), line.find("”", start)
+    return b if a < 0 else a if b < 0 else min(a, b)

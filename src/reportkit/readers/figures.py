@@ -16,6 +16,7 @@ from decimal import Decimal
 from itertools import islice
 
 from .. import vocab as v
+from ..clean import LazyRe
 from ..model import Comparison, Indicator, Pos, Result, Target, Value
 from ..registry import Registry, normalize_name
 from ..wording import measure_unit, result_sentence, target_sentence
@@ -23,22 +24,22 @@ from ..wording import measure_unit, result_sentence, target_sentence
 _NUM = r"-?\d+(?:\.\d+)?"
 _QUALS = "|".join(sorted(v.QUALIFIERS, key=len, reverse=True))
 #: number, unit (short, no punctuation), qualifier; the whole string.
-VALUE_RE = re.compile(rf"^({_NUM})([^\d\s，、；。：（）()%]{{0,5}}?|%)({_QUALS})?$")
-_GROWTH_RE = re.compile(rf"^(增长|下降)(?:（([^（）]*)）)?({_NUM})%$")
-_LEVEL_RE = re.compile(rf"^(为|实现|达到|达)?({_NUM})([^\d\s，、；。：（）()]{{0,5}})$")
-_AGAINST_TARGET_RE = re.compile(r"^(超过|低于|达到|完成)年初(?:预期)?目标(?:（([^（）]+)）)?(.*)$")
-_CEILING_MET_RE = re.compile(r"^完成年初目标控制在(.+)$")
-_CEILING_MISSED_RE = re.compile(r"^高于年初控制目标（([^（）]+)）(.*)$")
-_COMPARE_RE = re.compile(rf"^(高于|低于)(.+?)({_NUM})(个百分点|[^\d\s，、；。]{{0,4}})$")
-_EQUAL_RE = re.compile(r"^与(.+?)持平$")
-_UNKNOWN_NAME_RE = re.compile(r"^([\u4e00-\u9fffA-Za-z]{2,16}?)(?=为|实现|达到|增长|下降|确保|力争|控制在|"
+VALUE_RE = LazyRe(rf"^({_NUM})([^\d\s，、；。：（）()%]{{0,5}}?|%)({_QUALS})?$")
+_GROWTH_RE = LazyRe(rf"^(增长|下降)(?:（([^（）]*)）)?({_NUM})%$")
+_LEVEL_RE = LazyRe(rf"^(为|实现|达到|达)?({_NUM})([^\d\s，、；。：（）()]{{0,5}})$")
+_AGAINST_TARGET_RE = LazyRe(r"^(超过|低于|达到|完成)年初(?:预期)?目标(?:（([^（）]+)）)?(.*)$")
+_CEILING_MET_RE = LazyRe(r"^完成年初目标控制在(.+)$")
+_CEILING_MISSED_RE = LazyRe(r"^高于年初控制目标（([^（）]+)）(.*)$")
+_COMPARE_RE = LazyRe(rf"^(高于|低于)(.+?)({_NUM})(个百分点|[^\d\s，、；。]{{0,4}})$")
+_EQUAL_RE = LazyRe(r"^与(.+?)持平$")
+_UNKNOWN_NAME_RE = LazyRe(r"^([\u4e00-\u9fffA-Za-z]{2,16}?)(?=为|实现|达到|增长|下降|确保|力争|控制在|"
                               r"保持在|稳定在|-?\d)")
 _MEASURES = ("", "growth", "level", "ceiling")
 #: 确保/力争 written before the indicator's name instead of before its value.
-_LEAD_WORD_RE = re.compile(r"^(确保|力争)(?!增长|控制)")
+_LEAD_WORD_RE = LazyRe(r"^(确保|力争)(?!增长|控制)")
 #: Words that open a phrase, not an indicator's name.
-_NOT_A_NAME_RE = re.compile(r"^(全年|今年|明年|实现|完成|保持|争取|努力|继续|进一步|其中|分别|同比)")
-_NOT_AMOUNT_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?(?=[年月日])|\[\^[^\]]*\]")
+_NOT_A_NAME_RE = LazyRe(r"^(全年|今年|明年|实现|完成|保持|争取|努力|继续|进一步|其中|分别|同比)")
+_NOT_AMOUNT_RE = LazyRe(r"[0-9]+(?:\.[0-9]+)?(?=[年月日])|\[\^[^\]]*\]")
 #: Readings tried per line: few items with few options each, so this is never reached in
 #: practice; it bounds the work on a pathological line.
 MAX_COMBOS = 256
@@ -267,21 +268,21 @@ def _chain(results: list, pos: Pos | None):
 
 # -- targets ----------------------------------------------------------------------------------
 
-_ENSURE_STRIVE_RE = re.compile(r"^确保(增长|控制在)?(.+?)、力争(.+)$")
-_STRIVE_RE = re.compile(r"^力争(增长|控制在)?(.+)$")
-_ENSURE_RE = re.compile(r"^确保(增长|控制在)?(.+)$")
+_ENSURE_STRIVE_RE = LazyRe(r"^确保(增长|控制在)?(.+?)、力争(.+)$")
+_STRIVE_RE = LazyRe(r"^力争(增长|控制在)?(.+)$")
+_ENSURE_RE = LazyRe(r"^确保(增长|控制在)?(.+)$")
 _VERBS = "增长|控制在|为|达到|降低|下降|提高|保持在|稳定在|保持|超过|突破"
-_PLAIN_RE = re.compile(rf"^({_VERBS})?(.+)$")
+_PLAIN_RE = LazyRe(rf"^({_VERBS})?(.+)$")
 #: The last stated value of a clause the grammar does not cover ("同口径增长7%").
-_TAIL_VALUE_RE = re.compile(rf"(?:{_VERBS})({_NUM}(?:[^\d\s，、；。：（）()%]{{0,5}}?|%)(?:{_QUALS})?)$")
+_TAIL_VALUE_RE = LazyRe(rf"(?:{_VERBS})({_NUM}(?:[^\d\s，、；。：（）()%]{{0,5}}?|%)(?:{_QUALS})?)$")
 
 
 #: "城乡居民人均可支配收入分别增长7%、7.5%": several indicators, one verb, values in order.
-_RESPECTIVELY_RE = re.compile(r"^(.+?)分别(增长|控制在|为|达到)?(.+)$")
+_RESPECTIVELY_RE = LazyRe(r"^(.+?)分别(增长|控制在|为|达到)?(.+)$")
 #: A joint name for two indicators: 城乡居民人均可支配收入 → 城镇… and 农村….
 _JOINT_PREFIXES = {"城乡": ("城镇", "农村")}
 #: "……增长6%左右，确保总量突破6万亿元": the level of the indicator the clause before names.
-_TOTAL_RE = re.compile(r"^(确保|力争)?(?:总量|总额|规模)(突破|达到|超过|为|达)(.+)$")
+_TOTAL_RE = LazyRe(r"^(确保|力争)?(?:总量|总额|规模)(突破|达到|超过|为|达)(.+)$")
 
 
 def parse_target(line: str, registry: Registry, pos: Pos | None = None,

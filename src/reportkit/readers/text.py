@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import clean
+from ..clean import LazyRe
 from ..model import Report, Source
 from ..problems import Problem
 from .source import decode, fail, read_bytes
@@ -26,12 +27,12 @@ from .structure import (HEADING_RES, OCCASION_RE, SALUTATION_RE, SPEAKER_RE, Src
 
 #: A plan report is some 50 KB; anything this large is not one (and would make a useless spec).
 IMPORT_MAX_BYTES = 4 * 1024 * 1024
-_HTML_PAGE_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|div|table)\b",
+_HTML_PAGE_RE = LazyRe(r"<(?:!doctype\s+html|html|head|body|meta|div|table)\b",
                            re.IGNORECASE)
-_MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_MD_BOLD_START_RE = re.compile(r"^(\*\*|__)(.+?)\1")
-_MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
+_MD_HEADING_RE = LazyRe(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_BOLD_START_RE = LazyRe(r"^(\*\*|__)(.+?)\1")
+_MD_LINK_RE = LazyRe(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_ESCAPE_RE = LazyRe(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 
 
 @dataclass
