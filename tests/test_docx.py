@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -13,7 +14,9 @@ from reportkit.readers.spec import read_spec_text
 from reportkit.style import load_style
 from reportkit.writers.docx import write_docx
 from reportkit.writers.docx.title import width
+from reportkit.writers.pdf.breaker import joins
 
+JOINER = "\u2060"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
 
@@ -42,8 +45,8 @@ def parts(data: bytes) -> dict[str, etree._Element]:
 
 
 def para_text(p) -> str:
-    """A paragraph's visible text: w:t (not deleted text), w:br as nothing."""
-    return "".join(p.xpath(".//w:t/text()", namespaces=NS))
+    """A paragraph's visible text: w:t (not deleted text), w:br and word joiners as nothing."""
+    return "".join(p.xpath(".//w:t/text()", namespaces=NS)).replace(JOINER, "")
 
 
 def style_of(p) -> str:
@@ -179,7 +182,7 @@ def test_title_broken_into_balanced_lines_by_meaning(seed_report, official):
             lines.append(current)
             current = ""
         else:
-            current += el.text
+            current += el.text.replace(JOINER, "")
     lines.append(current)
     assert "".join(lines) == seed_report.meta.title
     assert len(lines) >= 2 and all(width(line) <= 20 for line in lines)
@@ -349,3 +352,21 @@ def test_elements_in_schema_order(official, review, seed_report):
         for name, root in package.items():
             if name.startswith("word/"):
                 _check_order(root)
+
+
+def test_numbers_are_joined_to_their_units(official):
+    """A number and its unit cannot part at a line end ("超20亿|元" in LibreOffice before):
+    word joiners between them, in a run that LibreOffice breaks by Unicode rules (its Chinese
+    line breaking ignores joiners)."""
+    body = official["word/document.xml"].find(W + "body")
+    raw = "".join(t.text or "" for t in body.iter(W + "t"))
+    for kept in ("20\u2060亿\u2060元，", "93\u2060个、", "2023\u2060年", "0.2\u2060个\u2060百\u2060分\u2060点"):
+        assert kept in raw
+    joined = [r for r in body.iter(W + "r")
+              if re.search(JOINER + r"[^\[]", "".join(r.xpath("./w:t/text()", namespaces=NS)))]
+    assert joined
+    for r in joined:
+        assert r.xpath("./w:rPr/w:lang/@w:eastAsia", namespaces=NS) == ["en-US"]
+    assert "体系\u2060[12]" in raw  # a note mark stays with the word it explains
+    # nothing else is joined: without the joiners the words are the flat lines (see above)
+    assert raw.count(JOINER) == sum(len(joins(para_text(p))) for p in body.iter(W + "p"))

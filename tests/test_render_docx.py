@@ -126,7 +126,9 @@ def full_lines(pages) -> list[TextLine]:
 
 
 def test_a_full_body_line_has_28_characters(pages):
-    """28 characters; 27 only where a line may not end or start with the next character."""
+    """28 characters; 27 only where a line may not end or start with the next character, fewer
+    only where a Latin word, or a number with its unit, moved down whole ("超|20亿元", never
+    "超20亿|元")."""
     lines = full_lines(pages)
     assert len(lines) > 50
     flow = [ln for page in pages for ln in body_lines(page)]
@@ -134,6 +136,9 @@ def test_a_full_body_line_has_28_characters(pages):
     short = 0
     for ln in lines:
         inside = [c for c in ln.chars if c["x1"] / MM <= RIGHT_EDGE + 0.5]
+        if len(inside) < 28 and following[id(ln)].text[:1].isascii():
+            short += 1  # justified: the word, or the number and its unit, did not fit
+            continue
         if len(inside) == 27:  # 避头尾: an opening mark never ends a line, a closing one never
             nxt = following[id(ln)].text  # starts one, so a character moved down with it
             assert nxt[0] in OPENING or nxt[1:2] in CLOSING or ln.text[-1] in OPENING, ln.text

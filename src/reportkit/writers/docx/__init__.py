@@ -18,6 +18,7 @@ from ... import flat, fonts
 from ...flat import Line
 from ...model import Report
 from ...outputs import build_time
+from ..pdf import breaker
 from . import oxml
 from .title import break_title
 
@@ -27,6 +28,10 @@ PARA_STYLES = {"title": "RkTitle", "occasion": "RkOccasion", "speaker": "RkSpeak
                "RkNotesHeading", "note": "RkNote"}
 #: Character style of a role set inside a paragraph of another role.
 CHAR_STYLES = {"lead": "RkLead"}
+#: East Asian language of a run holding a number and its unit (see breaker.JOINER): not a CJK
+#: language, so that LibreOffice breaks it by Unicode rules and keeps it whole. The faces do
+#: not change (they come from w:rFonts); only line breaking and spell checking see it.
+KEPT_LANG = "en-US"
 PT = 20  # twips per point
 
 
@@ -53,6 +58,8 @@ def write_docx(report: Report, style=None, redline: list[RedlineLine] | None = N
     style = load_style(style) if isinstance(style, str) else style or load_style("official")
     when = build_time(report)
     layout = _checked_layout(style)
+    # A redline is read in Word, not laid out page for page: no joiners in its tracked text.
+    layout.keep_units = layout.keep_units and redline is None
     revisions = oxml.Revisions(when)
     entries = redline if redline is not None else [
         RedlineLine(line, (("=", line.full),)) for line in flat.lines(report)]
@@ -80,8 +87,12 @@ class _Layout:
         self.notes_before = int(_opt(style, 0, "notes", "lines_before"))
         self.header_text = str(_opt(style, "", "header", "text") or "")
         self.line_numbers = bool(_opt(style, False, "line_numbers"))
-        self.widow_control = bool(_opt(style, False, "body", "widow_control"))
+        rules = breaker.LineRules.from_style(style)
+        self.widow_control = rules.widow_control
         self.keep_headings = bool(_opt(style, True, "body", "keep_headings_with_next"))
+        self.keep_units = rules.keep_units
+        # Word and LibreOffice hang marks and autospace by default; the .docx says only "off".
+        self.grid = {"no_hanging": not rules.hanging, "no_autospace": not rules.autospace_em}
 
     def page(self, with_header: bool) -> oxml.Page:
         """Page geometry: margins from the type area, footer placed for the page number."""
@@ -181,12 +192,40 @@ def _paragraph(entry: RedlineLine, lay: _Layout, rev: oxml.Revisions) -> str:
     if line.kind in lay.broken:
         breaks = _title_breaks(line.full, lay.broken[line.kind])
     own_role = fonts.line_runs(line)[0][0] if line.kind != "para" else "body"
+    kept = breaker.unit_spans(line.full) if lay.keep_units else []
+    joins = breaker.joins(line.full, kept) if lay.keep_units else set()
     runs = []
     for role, op, text, start in _segments(entry):
         char_style = CHAR_STYLES.get(role, "") if role != own_role else ""
-        for chunk, brk in _split_at(text, start, breaks if op != "-" else set()):
-            runs.append(oxml.run(chunk, char_style, op, int(brk), rev))
+        if op == "-":  # deleted text has no place in line.full
+            runs.append(oxml.run(text, char_style, op, 0, rev))
+            continue
+        for chunk, brk in _split_at(text, start, breaks):
+            for piece, keep in _kept_pieces(chunk, start, kept, joins):
+                runs.append(oxml.run(piece, char_style, op, int(brk), rev,
+                                     KEPT_LANG if keep else ""))
+                brk = False
+            start += len(chunk)
     return oxml.paragraph(style_id, "".join(runs), entry.mark, rev)
+
+
+def _kept_pieces(text: str, start: int, kept, joins: set[int]) -> Iterator[tuple[str, bool]]:
+    """``text`` (at offset ``start`` of the line) cut where number-and-unit spans begin and end:
+    (piece, inside a span), with a word joiner before each index of ``joins``."""
+    def joined(a: int, b: int) -> str:
+        return "".join(breaker.JOINER * (i in joins) + text[i - start] for i in range(a, b))
+
+    pos, end = start, start + len(text)
+    for a, b, _ in kept:
+        a, b = max(a, pos), min(b, end)
+        if a >= b:
+            continue
+        if a > pos:
+            yield joined(pos, a), False
+        yield joined(a, b), True
+        pos = b
+    if pos < end or not text:
+        yield joined(pos, end), False
 
 
 def _title_breaks(text: str, max_chars: float) -> set[int]:
@@ -299,7 +338,7 @@ def _styles(lay: _Layout) -> str:
     s, P, S = lay.style, oxml.ParaFormat, oxml.StyleDef
     font = s.font
     centred = P(align="center", first_line=0)
-    styles = [S("Normal", "Normal", ppr=P(align="both", first_line=lay.indent, strict_grid=True,
+    styles = [S("Normal", "Normal", ppr=P(align="both", first_line=lay.indent, **lay.grid,
                                           widow_control=lay.widow_control),
                 rpr=_run_format(font("body"))),
               S("RkTitle", "Title", ppr=centred, rpr=_run_format(font("title")),
@@ -333,7 +372,7 @@ def _styles(lay: _Layout) -> str:
                         ppr=P(align=align, **off_grid)))
     body = font("body")
     defaults_r = oxml.RunFormat(body.name, body.latin, body.size, False, lay.char_spacing)
-    defaults_p = P(align="both", line=lay.line_pitch, strict_grid=True,
+    defaults_p = P(align="both", line=lay.line_pitch, **lay.grid,
                    widow_control=lay.widow_control)
     return oxml.styles_xml(defaults_r, defaults_p, styles)
 

@@ -94,9 +94,12 @@ class ParaFormat(NamedTuple):
     keep_next: bool = False
     outline: int | None = None
     before_page_break: bool = False
-    #: no punctuation hanging into the margin, no extra space between Chinese and digits:
-    #: both would break the 28-character grid
-    strict_grid: bool = False
+    #: no punctuation hanging into the margin (w:overflowPunct 0); the style's
+    #: lines.hanging_punctuation, when it is empty
+    no_hanging: bool = False
+    #: no extra space between Chinese and Latin letters or digits (w:autoSpaceDE/DN 0); the
+    #: style's lines.autospace_em, when it is 0
+    no_autospace: bool = False
 
 
 def ppr_inner(f: ParaFormat) -> str:
@@ -110,9 +113,10 @@ def ppr_inner(f: ParaFormat) -> str:
         out.append(f'<w:widowControl w:val="{int(f.widow_control)}"/>')
     if f.no_line_numbers:
         out.append("<w:suppressLineNumbers/>")
-    if f.strict_grid:
-        out.append('<w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/>'
-                   '<w:autoSpaceDN w:val="0"/>')
+    if f.no_hanging:
+        out.append('<w:overflowPunct w:val="0"/>')
+    if f.no_autospace:
+        out.append('<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>')
     if f.auto_line:
         out.append('<w:snapToGrid w:val="0"/>')
         out.append('<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>')
@@ -147,9 +151,12 @@ class Revisions:
 
 
 def run(text: str, char_style: str = "", op: str = "=", breaks_before: int = 0,
-        revisions: Revisions | None = None) -> str:
-    """A run of text, optionally with a character style, as inserted ("+") or deleted ("-")."""
-    rpr = f'<w:rPr><w:rStyle w:val="{char_style}"/></w:rPr>' if char_style else ""
+        revisions: Revisions | None = None, east_asian_lang: str = "") -> str:
+    """A run of text, optionally with a character style and an East Asian language, as
+    inserted ("+") or deleted ("-")."""
+    rpr = (f'<w:rStyle w:val="{char_style}"/>' if char_style else "") + (
+        f'<w:lang w:eastAsia="{east_asian_lang}"/>' if east_asian_lang else "")
+    rpr = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
     brs = "<w:br/>" * breaks_before
     if op == "-":
         body = f'<w:r>{rpr}{brs}<w:delText xml:space="preserve">{esc(text)}</w:delText></w:r>'

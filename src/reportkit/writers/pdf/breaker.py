@@ -45,6 +45,34 @@ _NO_START_RE = re.compile("[" + re.escape("".join(sorted(NO_START))) + "]")
 _AFTER_OPEN_RE = re.compile("(?<=[" + re.escape("".join(sorted(NO_END))) + "]).|(?<=["
                             + re.escape("".join(sorted(_CLOSE))) + "])[A-Za-z0-9]", re.DOTALL)
 
+
+
+@dataclass(frozen=True)
+class LineRules:
+    """The house style's line rules (``lines`` and ``body.widow_control``), which both writers
+    read: the .docx states them, the PDF applies them. A profile that lacks a key gets the
+    official style's value."""
+
+    keep_units: bool = True
+    hanging: frozenset = HANGING
+    autospace_em: float = 0.2
+    widow_control: bool = False
+
+    @classmethod
+    def from_style(cls, style) -> LineRules:
+        """The rules of a house style (a reportkit.style.Style)."""
+        def get(default, *path):
+            try:
+                return style.value(*path)
+            except (KeyError, TypeError):
+                return default
+
+        return cls(bool(get(cls.keep_units, "lines", "keep_units")),
+                   frozenset(str(get("".join(sorted(HANGING)), "lines", "hanging_punctuation"))),
+                   float(get(cls.autospace_em, "lines", "autospace_em")),
+                   bool(get(cls.widow_control, "body", "widow_control")))
+
+
 #: Slack for floating-point sums of widths (points).
 EPS = 1e-6
 
@@ -89,6 +117,39 @@ def _glue_units(text: str, g: list[bool]) -> None:
                 g[i] = True
 
 
+#: The word joiner the .docx puts between a number and its unit: LibreOffice breaks Chinese
+#: text anywhere outside its forbidden marks (even around U+2060/U+FEFF), but in a run whose
+#: East Asian language is not CJK it follows Unicode line breaking, which honours U+2060.
+JOINER = "\u2060"
+#: Marks that stay in the kept run after a unit: a break before them would otherwise be moved
+#: back into the unit by LibreOffice's CJK forbidden-character rule ("20亿|元，").
+_KEPT_TAIL = frozenset("，。、；：？！”’）》〉】」』〕〗…")
+
+
+def unit_spans(text: str) -> list[tuple[int, int, tuple[int, ...]]]:
+    """Where numbers meet their units: (start, end, joins) for each number-and-unit span
+    (with the closing marks after it); ``joins`` are the indexes a joiner goes before."""
+    out = []
+    for m in _NUMBER.finditer(text):
+        unit = _UNITS.match(text, m.end())
+        if not unit:
+            continue
+        end = unit.end()
+        while end < len(text) and text[end] in _KEPT_TAIL:
+            end += 1
+        out.append((m.start(), end, tuple(range(m.end(), unit.end()))))
+    return out
+
+
+def joins(text: str, kept: list | None = None) -> set[int]:
+    """Indexes the .docx puts a word joiner before: each unit character of ``kept`` (unit_spans)
+    and each note mark "[12]", which stays with the character before it."""
+    kept = unit_spans(text) if kept is None else kept
+    out = {j for _, _, js in kept for j in js}
+    out.update(m.start() for m in _MARK.finditer(text) if m.start() > 0)
+    return out
+
+
 def clusters(text: str, units: bool = True) -> list[tuple[int, int]]:
     """The unbreakable pieces of a text as [start, end) index pairs."""
     g = glue(text, units)
@@ -98,17 +159,18 @@ def clusters(text: str, units: bool = True) -> list[tuple[int, int]]:
 
 def break_lines(text: str, widths: Sequence[float], first: float, rest: float | None = None,
                 hanging: frozenset = frozenset(), tails: Mapping[int, float] | None = None,
-                units: bool = True) -> list[Span]:
+                units: bool = True, unhung: frozenset = frozenset()) -> list[Span]:
     """Split a paragraph into lines: ``first`` is the first line's width, ``rest`` the others'.
 
     A cluster wider than a whole line is split by character (it cannot fit otherwise).
     Spaces at the end of a line take no room, as in Word and LibreOffice, and so does one
     final mark of ``hanging`` (it hangs in the margin). ``tails[i]`` is the part of
     ``widths[i]`` that is not needed when a line ends after character i (the space Chinese
-    keeps from a following Latin letter).
+    keeps from a following Latin letter). A mark at an index in ``unhung`` never hangs (the
+    .docx sets it in a run LibreOffice does not hang: see unit_spans).
     """
     rest = first if rest is None else rest
-    end_of = _Ends(text, widths, hanging, tails or {})
+    end_of = _Ends(text, widths, hanging, tails or {}, unhung)
     at = [0.0, *accumulate(widths)]  # at[i]: width of text[:i]
     spans: list[Span] = []
     start, room = 0, first
@@ -130,8 +192,9 @@ class _Ends:
     mark and the autospace after the last character stand outside the line."""
 
     def __init__(self, text: str, widths: Sequence[float], hanging: frozenset,
-                 tails: Mapping[int, float]):
+                 tails: Mapping[int, float], unhung: frozenset = frozenset()):
         self.text, self.widths, self.hanging, self.tails = text, widths, hanging, tails
+        self.unhung = unhung
 
     def __call__(self, a: int, b: int) -> float:
         text, widths = self.text, self.widths
@@ -139,7 +202,7 @@ class _Ends:
         while b > a and text[b - 1] == " ":
             b -= 1
             w -= widths[b]
-        if b - a > 1 and text[b - 1] in self.hanging:
+        if b - a > 1 and text[b - 1] in self.hanging and b - 1 not in self.unhung:
             w -= widths[b - 1]
         elif b > a:
             w -= self.tails.get(b - 1, 0.0)

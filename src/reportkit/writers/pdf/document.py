@@ -28,15 +28,11 @@ HEADER_ASCENT_EM = 1.08
 BOLD_STROKE = 0.03
 
 
-def build(report: Report, style: Style, keep_units: bool = True) -> bytes:
-    """Lay the report out on pages and draw it; raises MissingGlyphs before drawing.
-
-    ``keep_units=False`` drops the one rule LibreOffice does not apply (a number stays with
-    its unit): the parity test uses it to measure the layout against LibreOffice's alone.
-    """
+def build(report: Report, style: Style) -> bytes:
+    """Lay the report out on pages and draw it; raises MissingGlyphs before drawing."""
     geo = Geometry.from_style(style)
     faces = Faces(style)
-    paras = make_paras(flat_lines(report), faces, geo, style, keep_units)
+    paras = make_paras(flat_lines(report), faces, geo, style)
     check_glyphs(report, paras)
     pages = layout.paginate(paras, geo)
     if style.value("line_numbers"):
@@ -48,8 +44,7 @@ def build(report: Report, style: Style, keep_units: bool = True) -> bytes:
 FRONT = ("title", "occasion", "speaker")
 
 
-def make_paras(lines: list[Line], faces: Faces, geo: Geometry, style: Style,
-               keep_units: bool = True) -> list[Para]:
+def make_paras(lines: list[Line], faces: Faces, geo: Geometry, style: Style) -> list[Para]:
     """Paragraphs ready to draw, broken into lines (title and occasion by meaning, the rest
     by width), with the blank lines the style puts between the parts of the report."""
     broken = {"title": float(style.value("title", "max_chars_per_line")),
@@ -60,7 +55,7 @@ def make_paras(lines: list[Line], faces: Faces, geo: Geometry, style: Style,
         if line.kind in broken:
             para.lines = title.title_spans(para, broken[line.kind])
         else:
-            layout.break_para(para, geo, keep_units)
+            layout.break_para(para, geo)
         nxt = lines[n + 1].kind if n + 1 < len(lines) else ""
         if line.kind == "title":
             para.space_after = int(style.value("title", "lines_after"))

@@ -40,6 +40,7 @@ class Geometry:
     chars: int  #: grid characters on a line
     spacing: float  #: added after every character (negative: tighter), as the .docx runs do
     em: float  #: the body size: one "character" of indent
+    rules: breaker.LineRules = breaker.LineRules()  #: the style's line rules
 
     @classmethod
     def from_style(cls, style: Style) -> Geometry:
@@ -49,7 +50,8 @@ class Geometry:
                    mm(v("page", "margin_top")), mm(v("page", "type_width")),
                    mm(v("page", "type_height")), v("grid", "line_pitch_twips") / 20.0,
                    int(v("grid", "lines")), int(v("grid", "chars")),
-                   float(v("grid", "char_spacing_pt")), style.font("body").size)
+                   float(v("grid", "char_spacing_pt")), style.font("body").size,
+                   breaker.LineRules.from_style(style))
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,8 @@ class Para:
     space_after: int = 0  #: empty grid lines after the paragraph
     lines: list[breaker.Span] = field(default_factory=list)
     tails: dict[int, float] = field(default_factory=dict)  #: autospace, unused at a line end
+    #: indexes of marks that cannot hang: they end a number-and-unit run of the .docx
+    unhung: frozenset = frozenset()
 
     def runs_in(self, start: int, end: int) -> list[tuple[int, int, RunStyle]]:
         """The runs of characters [start, end), clipped to it."""
@@ -121,9 +125,9 @@ PLACEMENT = {
 INDENT_KEY = {"heading": "heading_indent_chars"}
 
 #: Between Chinese and a Latin letter or digit LibreOffice (like Word's autoSpaceDE/DN) adds
-#: a fifth of an em, and the last character before any change of script keeps its full width
-#: (the run's character spacing stops there). Measured on its rendering of the .docx.
-AUTOSPACE_EM = 0.2
+#: space: the style's lines.autospace_em (a fifth of an em, measured on its rendering of the
+#: .docx). The last character before any change of script keeps its full width (the run's
+#: character spacing stops there).
 
 class Faces:
     """The faces of a style's roles (Chinese face and Latin face), looked up once."""
@@ -209,19 +213,40 @@ def make_para(line: Line, faces: Faces, geo: Geometry, style: Style) -> Para:
     runs = [Run(max(a, c), min(b, d), faces.run_style(role, latin))
             for a, b, latin in script_runs(text) for c, d, role in roles
             if max(a, c) < min(b, d)]
-    widths, tails = char_widths(text, runs, faces, geo.spacing)
+    kept = breaker.unit_spans(text) if geo.rules.keep_units else None
+    widths, tails = char_widths(text, runs, faces, geo.spacing, kept, geo.rules.autospace_em)
     align, first, indent = PLACEMENT.get(line.kind, ("justify", None, 0))
     if first is None:
         first = float(style.value("body", INDENT_KEY.get(line.kind, "first_line_indent_chars")))
     pitch = geo.em + geo.spacing  # one grid character, as the .docx counts indents
     return Para(line, text, widths, runs, align, first * pitch, indent * pitch,
-                keep_next=line.kind in ("heading", "notes_heading"), tails=tails)
+                keep_next=line.kind in ("heading", "notes_heading"), tails=tails,
+                unhung=_unhung(text, runs, kept or ()))
 
 
-def char_widths(text: str, runs: list[Run], faces: Faces, spacing: float
+def _unhung(text: str, runs: list[Run], kept) -> frozenset:
+    """Marks LibreOffice does not hang in the margin: one right after a Latin run (a mark hangs
+    only inside a Chinese text portion: "6.7%，", "[12]，") and the marks ending a number-and-
+    unit run (not Chinese by language)."""
+    out = {i for _, b, js in kept for i in range(max(js) + 1, b)}
+    out.update(r.end for r in runs if r.style.latin and r.end < len(text))
+    return frozenset(out)
+
+
+def char_widths(text: str, runs: list[Run], faces: Faces, spacing: float,
+                kept: list | None = None, autospace_em: float = 0.2
                 ) -> tuple[list[float], dict[int, float]]:
-    """Advance of each character as LibreOffice sets the .docx runs (see AUTOSPACE_EM), and
-    the autospace part of them by index, which a line ending there does not need."""
+    """Advance of each character as LibreOffice sets the .docx runs, and the autospace part
+    of them by index (``autospace_em`` of the size), which a line ending there does not need.
+
+    ``kept`` are the number-and-unit spans (breaker.unit_spans) the .docx sets in runs of
+    their own, with a word joiner before each unit character (and each note mark); None
+    when the .docx is written without them. LibreOffice's character
+    spacing stops before a joiner and at the end of such a run, as before a change of script
+    (those characters keep their full width), and it adds no autospace across a joiner.
+    """
+    joins = breaker.joins(text, kept) if kept else set()
+    full = {j - 1 for j in joins} | {end - 1 for _, end, _ in kept or () if end < len(text)}
     widths: list[float] = []
     tails: dict[int, float] = {}
     for n, run in enumerate(runs):
@@ -230,10 +255,12 @@ def char_widths(text: str, runs: list[Run], faces: Faces, spacing: float
         nxt = runs[n + 1] if n + 1 < len(runs) else None
         if nxt is not None and nxt.style.latin != run.style.latin:
             last = run.end - 1
-            widths[last] -= spacing
-            if _autospaced(text[last], text[last + 1]):
-                tails[last] = AUTOSPACE_EM * run.style.size
+            full.add(last)
+            if autospace_em and last + 1 not in joins and _autospaced(text[last], text[last + 1]):
+                tails[last] = autospace_em * run.style.size
                 widths[last] += tails[last]
+    for i in full:
+        widths[i] -= spacing
     return widths, tails
 
 
@@ -242,29 +269,30 @@ def _autospaced(a: str, b: str) -> bool:
         a.isascii() and a.isalnum() and is_ideograph(b))
 
 
-def break_para(para: Para, geo: Geometry, units: bool = True) -> None:
+def break_para(para: Para, geo: Geometry) -> None:
     """Fill ``para.lines`` with the paragraph's lines on the grid width."""
     room = geo.type_width - para.indent
     para.lines = breaker.break_lines(para.text, para.widths, room - para.first_indent, room,
-                                     breaker.HANGING, para.tails, units)
+                                     geo.rules.hanging, para.tails, geo.rules.keep_units,
+                                     para.unhung)
 
 
-#: Widow and orphan control: at least this many lines of a paragraph at the foot and at the
-#: head of a page. 1 is off, as in the .docx (w:widowControl w:val="0": a page is always
-#: filled to 22 lines, the grid's promise); LibreOffice's own default would be 2 and 2.
-ORPHANS = 1
-WIDOWS = 1
+#: Widow and orphan control (the style's body.widow_control): at least this many lines of a
+#: paragraph at the foot and at the head of a page, off and on, as Word and LibreOffice do it.
+#: Off in the official style (w:widowControl 0: a page is always filled to 22 lines).
+WIDOW_LINES = {False: 1, True: 2}
 
 
 def paginate(paras: list[Para], geo: Geometry) -> list[list[Placed]]:
     """Put every line in a grid slot, page by page.
 
-    A paragraph is split across pages only leaving ORPHANS lines at the foot and WIDOWS at the
-    head; a paragraph kept with the next (a heading) moves to a new page unless it, the
+    With widow control a paragraph is split across pages only leaving two lines at the foot
+    and two at the head; a paragraph kept with the next (a heading) moves to a new page unless it, the
     paragraphs it is kept with and the first lines after them fit.
     """
     pages: list[list[Placed]] = [[]]
     slot = 0
+    least = WIDOW_LINES[geo.rules.widow_control]
 
     def new_page() -> None:
         nonlocal slot
@@ -273,11 +301,11 @@ def paginate(paras: list[Para], geo: Geometry) -> list[list[Placed]]:
 
     for n, para in enumerate(paras):
         slot += para.space_before
-        if slot >= geo.lines or (slot and slot + _kept_lines(paras, n) > geo.lines):
+        if slot >= geo.lines or (slot and slot + _kept_lines(paras, n, least) > geo.lines):
             new_page()
         i = 0
         while i < len(para.lines):
-            take = _fits(len(para.lines) - i, geo.lines - slot, first=i == 0)
+            take = _fits(len(para.lines) - i, geo.lines - slot, i == 0, least)
             if take == 0:
                 new_page()
                 continue
@@ -293,39 +321,39 @@ def paginate(paras: list[Para], geo: Geometry) -> list[list[Placed]]:
     return pages
 
 
-def _fits(left: int, room: int, first: bool) -> int:
-    """How many of a paragraph's ``left`` lines go on a page with ``room`` free slots
-    (0: start the paragraph on the next page)."""
+def _fits(left: int, room: int, first: bool, least: int = 1) -> int:
+    """How many of a paragraph's ``left`` lines go on a page with ``room`` free slots, leaving
+    ``least`` lines at a page's foot and head (0: start the paragraph on the next page)."""
     if left <= room:
         return left
-    take = room if left - room >= WIDOWS else left - WIDOWS
-    return take if take >= (ORPHANS if first else 1) else 0
+    take = room if left - room >= least else left - least
+    return take if take >= (least if first else 1) else 0
 
 
-def _head(count: int) -> int:
+def _head(count: int, least: int = 1) -> int:
     """The fewest lines a paragraph of ``count`` lines can start a page foot with."""
-    return count if count < ORPHANS + WIDOWS else ORPHANS
+    return count if count < 2 * least else least
 
 
-def _kept_lines(paras: list[Para], n: int) -> int:
+def _kept_lines(paras: list[Para], n: int, least: int = 1) -> int:
     """Lines that must share a page with the start of paragraph n: its own first lines, or a
     chain of paragraphs kept with the next and the first lines of the one that ends it."""
     if not paras[n].keep_next:
-        return _head(len(paras[n].lines))
+        return _head(len(paras[n].lines), least)
     need = 0
     while n < len(paras) and paras[n].keep_next:
         need += len(paras[n].lines) + paras[n].space_after
         n += 1
         if n < len(paras):
             need += paras[n].space_before
-    return need + (_head(len(paras[n].lines)) if n < len(paras) else 0)
+    return need + (_head(len(paras[n].lines), least) if n < len(paras) else 0)
 
 
 def _place(para: Para, i: int, span: breaker.Span, slot: int, geo: Geometry) -> Placed:
     indent = para.indent + (para.first_indent if i == 0 else 0.0)
     room = geo.type_width - indent
     runs = tuple(para.runs_in(span.start, span.end))
-    width = _visible_width(para, span)
+    width = _visible_width(para, span, geo.rules.hanging)
     last = i == len(para.lines) - 1
     x, extra = indent, 0.0
     if para.align == "center":
@@ -345,14 +373,15 @@ def stretchable(runs) -> int:
     return n - (0 if runs[-1][2].latin else 1)
 
 
-def _visible_width(para: Para, span: breaker.Span) -> float:
+def _visible_width(para: Para, span: breaker.Span, hanging: frozenset) -> float:
     """A line's width as justification sees it: without trailing spaces, a hanging mark or
     the autospace after its last character (they stand outside the type area)."""
     end = span.end
     while end > span.start and para.text[end - 1] == " ":
         end -= 1
     width = sum(para.widths[span.start:end])
-    if end - span.start > 1 and para.text[end - 1] in breaker.HANGING:
+    if (end - span.start > 1 and para.text[end - 1] in hanging
+            and end - 1 not in para.unhung):
         return width - para.widths[end - 1]
     return width - para.tails.get(end - 1, 0.0)
 
