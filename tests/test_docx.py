@@ -11,7 +11,7 @@ from lxml import etree
 
 from reportkit import flat
 from reportkit.readers.spec import read_spec_text
-from reportkit.style import load_style
+from reportkit.style import Style, load_style
 from reportkit.writers.docx import write_docx
 from reportkit.writers.docx.title import width
 from reportkit.writers.pdf.breaker import joins
@@ -370,3 +370,23 @@ def test_numbers_are_joined_to_their_units(official):
     assert "体系\u2060[12]" in raw  # a note mark stays with the word it explains
     # nothing else is joined: without the joiners the words are the flat lines (see above)
     assert raw.count(JOINER) == sum(len(joins(para_text(p))) for p in body.iter(W + "p"))
+
+
+def test_line_rules_come_from_the_style(seed_report, official):
+    """lines.hanging_punctuation and lines.autospace_em: the official style leaves Word's and
+    LibreOffice's defaults (marks hang, Chinese and digits are spaced); a profile that turns
+    them off says so in every paragraph's defaults; keep_units off writes no joiners."""
+    def ppr_names(styles):
+        default = styles.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr")
+        return {etree.QName(el).localname: el.get(W + "val") for el in default}
+
+    assert not {"overflowPunct", "autoSpaceDE", "autoSpaceDN"} & set(
+        ppr_names(official["word/styles.xml"]))
+    base = load_style("official")
+    strict = Style("strict", {**base.data, "lines": {
+        "keep_units": {"value": False}, "hanging_punctuation": {"value": ""},
+        "autospace_em": {"value": 0}}})
+    doc = parts(write_docx(seed_report, strict))
+    names = ppr_names(doc["word/styles.xml"])
+    assert (names["overflowPunct"], names["autoSpaceDE"], names["autoSpaceDN"]) == ("0",) * 3
+    assert JOINER not in etree.tostring(doc["word/document.xml"], encoding="unicode")

@@ -226,3 +226,60 @@ def test_title_lines_are_the_word_files(seed_report, pages):
     for row in rows.values():
         centre = (min(c["x0"] for c in row) + max(c["x1"] for c in row)) / 2
         assert abs(centre - middle) < 2
+
+
+def _with(style, **lines):
+    """The style with some lines.* and body.* values replaced."""
+    data = dict(style.data)
+    data["lines"] = {**data.get("lines", {}), **{k: {"value": v} for k, v in lines.items()
+                                                 if k != "widow_control"}}
+    if "widow_control" in lines:
+        data["body"] = {**data["body"], "widow_control": {"value": lines["widow_control"]}}
+    return dataclasses.replace(style, data=data)
+
+
+def _paras(report, style):
+    from reportkit.writers.pdf import document, layout
+
+    geo = layout.Geometry.from_style(style)
+    paras = document.make_paras(flat_lines(report), layout.Faces(style), geo, style)
+    return geo, paras
+
+
+def test_hanging_and_autospace_come_from_the_style(seed_report):
+    """With the official style a 、。， may hang past the margin and a digit after Chinese is
+    spaced; a profile with no hanging marks and no autospace keeps every line inside."""
+    from reportkit.writers.pdf import layout
+
+    def hanging_lines(style):
+        geo, paras = _paras(seed_report, style)
+        room = geo.type_width + 0.01
+        return sum(1 for p in paras for i, s in enumerate(p.lines)
+                   if sum(p.widths[s.start:s.end]) - p.tails.get(s.end - 1, 0)
+                   > room - p.indent - (p.first_indent if i == 0 else 0))
+
+    assert hanging_lines(OFFICIAL) > 0
+    strict = _with(OFFICIAL, hanging_punctuation="", autospace_em=0)
+    assert hanging_lines(strict) == 0
+    _, paras = _paras(seed_report, strict)
+    assert not any(p.tails for p in paras)
+    assert layout.Geometry.from_style(strict).rules.hanging == frozenset()
+
+
+def test_widow_control_comes_from_the_style(seed_report):
+    """Off (official): pages are filled, so some paragraph leaves one line at a page's foot
+    or head; on: never fewer than two."""
+    from reportkit.writers.pdf import layout
+
+    def lonely(style):
+        geo, paras = _paras(seed_report, style)
+        count = 0
+        for page in layout.paginate(paras, geo):
+            for edge in (page[:1], page[-1:]):
+                for placed in edge:
+                    n = sum(1 for q in page if q.para is placed.para)
+                    count += n == 1 and len(placed.para.lines) > 1
+        return count
+
+    assert lonely(OFFICIAL) > 0
+    assert lonely(_with(OFFICIAL, widow_control=True)) == 0
