@@ -186,3 +186,31 @@ def test_every_report_has_its_growth_target(imported):
     assert len(gdp) == 1
     value = gdp[0].value or gdp[0].ensure
     assert Decimal(5) <= value.number <= Decimal(7) and not value.unit
+
+
+@pytest.mark.parametrize("report, urban, rural", [
+    ("panzhihua-city/2022.md", "8", "9"),
+    ("panzhihua-city/2023.md", "7", "7.5"),
+    ("panzhihua-city/2025.md", "5", "6"),
+])
+def test_urban_and_rural_income_targets(report, urban, rural):
+    """"城乡居民人均可支配收入分别增长X%、Y%" is the urban and the rural income target; the
+    source's words are kept (no sentence reportkit writes says 分别)."""
+    got = import_text(CORPUS / report).report
+    (income,) = [t for t in targets(got) if t.indicator == "urban_income"]
+    assert income.text == f"城乡居民人均可支配收入分别增长{urban}%、{rural}%，"
+    assert [(t.indicator, str(t.value.number)) for t in (income, *income.more)] == [
+        ("urban_income", urban), ("rural_income", rural)]
+    # the clause after it in the same list item is a target of its own (panzhihua-city/2025)
+    (revenue,) = [t for t in targets(got) if t.indicator == "revenue"]
+    assert revenue.text.startswith("地方一般公共预算收入同口径增长7%")
+
+
+def test_province_total_output_target():
+    """"确保总量突破6万亿元" (sichuan-province/2023) is the level target of the GDP named
+    before it, kept with the clause's words."""
+    got = import_text(CORPUS / "sichuan-province/2023.md").report
+    growth, total = [t for t in targets(got) if t.indicator == "gdp"]
+    assert (str(growth.value.number), growth.value.qualifier) == ("6", "左右")
+    assert growth.text == "地区生产总值增长6%左右，尽最大努力争取更好结果，确保总量突破6万亿元；"
+    assert (total.measure, str(total.ensure.number), total.ensure.unit) == ("level", "6", "万亿元")

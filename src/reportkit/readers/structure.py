@@ -384,13 +384,14 @@ class Builder:
         numbers no target can hold ("……增长6%左右，……确保总量突破6万亿元") is split at its
         commas so that the parts that do parse still become targets."""
         found = parse_target(text, self.registry, self.pos(ln), clause=True)
-        if found.item is not None:
-            if found.item.text:
-                found.item = _with_text(found.item, text + punct)
-            return [(text + punct, found)]
+        whole = [(text + punct, found)]
+        if found.item is not None and found.item.text:
+            found.item = _with_text(found.item, text + punct)
+        if found.exact:
+            return whole
         parts = [p for p in split_top(text.rstrip(v.PERIOD), "，") if p.strip()]
         if len(parts) < 2:
-            return [(text + punct, found)]
+            return whole
         end = v.PERIOD if text.endswith(v.PERIOD) else punct
         out = []
         for i, part in enumerate(parts):
@@ -399,7 +400,13 @@ class Builder:
             if sub.item is not None and sub.item.text:
                 sub.item = _with_text(sub.item, part.strip() + tail)
             out.append((part.strip() + tail, sub))
-        return out
+        if found.item is None:
+            return out
+        # Parsed whole but kept as wording: one target per part is closer to the source
+        # (…分别增长5%、6%，…同口径增长7%), unless a part with a number would then be lost to
+        # loose text (确保总量突破6万亿元 needs the indicator named before it).
+        lost = any(f.item is None and re.search(r"\d", t) for t, f in out)
+        return whole if lost else out
 
     def _learn(self, found) -> None:
         for ind in found.new_indicators:
