@@ -5,8 +5,10 @@ Inputs: the seed spec and longer specs made from it in a temporary folder (1x, 1
 each （一）-level section's body repeated, as bench_docx.py does). Each command runs as a new
 process; the median wall time and the peak memory of the process (os.wait4's ru_maxrss) are
 printed, with the ratio route / reportkit. LibreOffice keeps one profile for the whole run,
-warmed once, as a user's would be. The converted fonts are cached (~/.cache/reportkit/fonts)
-by the first build, which is not timed; its cost is printed on its own when the cache is cold.
+warmed once, as a user's would be; the modules are byte-compiled by the first, untimed build
+(as an installed package is), even where PYTHONDONTWRITEBYTECODE is set. The converted fonts
+are cached (~/.cache/reportkit/fonts) by that build too; its cost is printed on its own when
+the cache is cold.
 
 Goals (issue 4): at least 5x faster than the route on the seed; under 2 s at 50x; time growing
 linearly with length.
@@ -89,7 +91,9 @@ def main() -> int:
     parser.add_argument("--route-runs", type=int, default=3,
                         help="runs of the .docx + LibreOffice route (slow; keep few)")
     args = parser.parse_args()
-    env = dict(os.environ)
+    # Installed packages are byte-compiled; PYTHONDONTWRITEBYTECODE (set on the dev machine)
+    # would make every run compile every changed module again (~0.1 s), as bench_docx.py notes.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     from reportkit import fonts
 
     lo_env = fonts.config_env(env)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from bisect import bisect_right
 from itertools import accumulate
 
 from ... import vocab
@@ -41,9 +42,12 @@ _MARK = re.compile(r"\[\d+\]")
 _UNITS = re.compile("|".join(sorted(map(re.escape, vocab.NUMBER_UNITS), key=len, reverse=True)))
 
 _NO_START_RE = re.compile("[" + re.escape("".join(sorted(NO_START))) + "]")
-#: A character after an opening mark, or a Latin letter or digit after a closing one.
-_AFTER_OPEN_RE = re.compile("(?<=[" + re.escape("".join(sorted(NO_END))) + "]).|(?<=["
-                            + re.escape("".join(sorted(_CLOSE))) + "])[A-Za-z0-9]", re.DOTALL)
+#: An opening mark (the character after it is glued to it), or a closing one before a Latin
+#: letter or digit (which is glued to it): matched on the mark, which is cheaper than a
+#: lookbehind tried at every character.
+_BEFORE_GLUED_RE = re.compile("[" + re.escape("".join(sorted(NO_END))) + "](?=.)|["
+                              + re.escape("".join(sorted(_CLOSE))) + "](?=[A-Za-z0-9])",
+                              re.DOTALL)
 
 
 
@@ -96,8 +100,8 @@ def glue(text: str, units: bool = True) -> list[bool]:
         g[0] = True
     for m in _NO_START_RE.finditer(text):
         g[m.start()] = True
-    for m in _AFTER_OPEN_RE.finditer(text):
-        g[m.start()] = True
+    for m in _BEFORE_GLUED_RE.finditer(text):
+        g[m.end()] = True
     for regex in (_LATIN, _MARK):
         for m in regex.finditer(text):
             g[m.start() + 1:m.end()] = [True] * (m.end() - m.start() - 1)
@@ -172,9 +176,20 @@ def break_lines(text: str, widths: Sequence[float], first: float, rest: float | 
     rest = first if rest is None else rest
     end_of = _Ends(text, widths, hanging, tails or {}, unhung)
     at = [0.0, *accumulate(widths)]  # at[i]: width of text[:i]
+    pieces = clusters(text, units)
+    # Clusters that fit even with their full width need no look: with widths never negative
+    # (``at`` rising), bisect finds the first that may not, so the loop runs once per line.
+    ends_at = [at[b] for _, b in pieces] if min(widths, default=0) >= 0 else None
     spans: list[Span] = []
     start, room = 0, first
-    for a, b in clusters(text, units):
+    i, n = 0, len(pieces)
+    while i < n:
+        if ends_at is not None:
+            i = bisect_right(ends_at, at[start] + room + EPS, i)
+            if i == n:
+                break
+        a, b = pieces[i]
+        i += 1
         # most clusters fit even with their full width: the exact end width only when not
         if a > start and at[b] - at[start] > room + EPS and end_of(start, b) > room + EPS:
             spans.append(Span(start, a, at[a] - at[start]))

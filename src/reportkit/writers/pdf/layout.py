@@ -206,10 +206,11 @@ def script_runs(text: str) -> list[tuple[int, int, bool]]:
 def make_para(line: Line, faces: Faces, geo: Geometry, style: Style) -> Para:
     """Characters, widths and runs of a flat line, with its placement from the style."""
     roles, pos = [], 0
-    for role, run in rk_fonts.line_runs(line):
+    role_runs = rk_fonts.line_runs(line)
+    for role, run in role_runs:
         roles.append((pos, pos + len(run), role))
         pos += len(run)
-    text = "".join(run for _, run in rk_fonts.line_runs(line))
+    text = "".join(run for _, run in role_runs)
     runs = [Run(max(a, c), min(b, d), faces.run_style(role, latin))
             for a, b, latin in script_runs(text) for c, d, role in roles
             if max(a, c) < min(b, d)]
@@ -251,7 +252,7 @@ def char_widths(text: str, runs: list[Run], faces: Faces, spacing: float,
     tails: dict[int, float] = {}
     for n, run in enumerate(runs):
         table = faces.advances(run.style, spacing)
-        widths += [table[ch] for ch in text[run.start:run.end]]
+        widths += map(table.__getitem__, text[run.start:run.end])
         nxt = runs[n + 1] if n + 1 < len(runs) else None
         if nxt is not None and nxt.style.latin != run.style.latin:
             last = run.end - 1
