@@ -188,3 +188,15 @@ def test_respectively_needs_a_value_for_each_name(tmp_path):
                         "城乡居民人均可支配收入分别增长8%，社会消费品零售总额增长9%。\n")
     assert [t.indicator for lst in got.report.body[0].body if isinstance(lst, TargetList)
             for t in lst.items] == ["gdp", "retail"]
+
+
+def test_word_joiners_in_a_text_copy(tmp_path):
+    """Text copied out of a Word file keeps its word joiners (2024\u2060年): they are not
+    text, so the occasion line, the date and the results still parse."""
+    head = HEAD.replace("2024年2月20日", "2024\u2060年2\u2060月20\u2060日")
+    got = imp(tmp_path, "一、2023\u2060年计划执行情况\n——城镇新增就业6426\u2060人。\n", head=head)
+    meta = got.report.meta
+    assert (meta.date, meta.year_reviewed, meta.year_planned) == ("2024-02-20", 2023, 2024)
+    (lst,) = got.report.body[0].body
+    assert isinstance(lst, ResultList) and lst.items[0].level == Decimal(6426)
+    assert "\u2060" not in plain_text(got.report)

@@ -67,6 +67,17 @@ def remove_pinyin(text: str) -> str:
     return PINYIN_RE.sub("", text)
 
 
+#: Invisible layout hints, not text: a word joiner (U+2060, which Word writers, reportkit's
+#: among them, put between "2024" and "年" to keep them on one line), a zero-width no-break
+#: space, a zero-width space.
+_INVISIBLE = dict.fromkeys(map(ord, "\u2060\ufeff\u200b"))
+
+
+def drop_invisible(text: str) -> str:
+    """The text without word joiners and zero-width spaces (2024\u2060年 → 2024年)."""
+    return text.translate(_INVISIBLE)
+
+
 def to_simplified(text: str) -> str:
     """Convert traditional characters to simplified with OpenCC (t2s)."""
     return _t2s().convert(text)

@@ -108,11 +108,6 @@ def _open(data: bytes, name: str):
                    "RK307") from None
 
 
-#: Invisible layout hints, not text: a word joiner (U+2060, which Word writers put between
-#: "2024" and "年" to keep them on one line), a zero-width no-break space, a zero-width space.
-_INVISIBLE = dict.fromkeys(map(ord, "\u2060\ufeff\u200b"))
-
-
 def _paragraphs(document, name: str, problems: list[Problem], footnotes: dict[str, str],
                 marks: dict[str, int]):
     """(text, heading level, bold opening, all bold, title style) for each paragraph in order;
@@ -133,7 +128,7 @@ def _paragraphs(document, name: str, problems: list[Problem], footnotes: dict[st
             for row in table.rows:
                 cells = []
                 for cell in row.cells:
-                    text = cell.text.replace("\n", "").translate(_INVISIBLE)
+                    text = clean.drop_invisible(cell.text.replace("\n", ""))
                     if not cells or cells[-1] != text:  # merged cells repeat
                         cells.append(text)
                 yield "\u3000".join(cells), 0, "", False, False
@@ -145,9 +140,9 @@ def _paragraph(p, footnotes: dict[str, str], marks: dict[str, int]):
     level = int(m.group(1)) if m else 0
     is_title = style.strip().lower() in _TITLE_STYLES
     text = _text_with_marks(p, footnotes, marks) if footnotes else p.text
-    text = text.replace("\n", "").replace("\r", "").translate(_INVISIBLE)
+    text = clean.drop_invisible(text.replace("\n", "").replace("\r", ""))
     bold, whole = _bold_opening(p)
-    bold = bold.translate(_INVISIBLE)
+    bold = clean.drop_invisible(bold)
     return text, min(level, 4), bold, whole and bool(text.strip()), is_title
 
 
@@ -181,7 +176,7 @@ def _footnotes(document) -> dict[str, str]:
                 if fn.get(_W + "type") in ("separator", "continuationSeparator",
                                            "continuationNotice"):
                     continue
-                text = "".join(t.text or "" for t in fn.iter(_W + "t")).translate(_INVISIBLE)
+                text = clean.drop_invisible("".join(t.text or "" for t in fn.iter(_W + "t")))
                 text = text.strip()
                 notes[fn.get(_W + "id")] = text
             return notes

@@ -70,6 +70,9 @@ def import_text(path: str | Path, markdown: bool | None = None) -> Imported:
     if _HTML_PAGE_RE.search(text[:4096]) and text.count("<") > 20:
         raise fail(name, "this is an HTML page, not report text: open it in a browser and save "
                          "it as text (.txt), or copy the report's text into a .txt file", "RK304")
+    # word joiners are layout, not text (a copy of a Word file has 2024\u2060年); a column
+    # reported on such a line counts the characters left
+    text = clean.drop_invisible(text)
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     problems: list[Problem] = []
     meta: dict = {}
