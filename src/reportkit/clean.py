@@ -163,8 +163,8 @@ CHROME_MARKERS = ("发布时间", "发布日期", "来源：", "来源:", "阅�
                   "首页 »", "责任编辑", "扫一扫", "微信扫描")
 #: A short line that opens with one of these labels is page furniture, not report text.
 _CHROME_LABEL_RE = LazyRe(r"^[【\[]?(?:(?:责任编辑|编辑|来源|信息来源|文章来源|发布时间|发布日期|"
-                              r"浏览次数|阅读次数|点击数|点击量|字号)\s*[:：]|扫一扫|分享到|打印本页|"
-                              r"关闭窗口)")
+                          r"浏览次数|阅读次数|点击数|点击量|字号)\s*[:：]|扫一扫|分享到|打印本页|"
+                          r"关闭窗口)")
 #: A site's name on a line of its own: "某区人民政府门户网站", "中国政府网".
 _SITE_NAME_RE = LazyRe(r"[\u4e00-\u9fff]{2,24}(?:门户网站|官方网站|政府网|网站|门户网|官网)")
 _SITE_ENDINGS = ("门户网站", "官方网站", "政府网", "网站", "门户网", "官网")
@@ -252,12 +252,12 @@ _QMARK_RE = LazyRe(rf"(?<=[{_HAN}])\?(?=[^\s\"'”’)）\]])"
                        r"|\?(?=[a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])")
 _QMARK_TOKEN = LazyRe(rf"\?[{_PINYIN_LETTERS}]*[)|]*")
 _HTML_RE = LazyRe(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&(?:nbsp|amp|lt|gt|quot|#\d+);"
-                      r"|(?<![A-Za-z<])/(?:p|div|span|br|strong|b|i|em|font|td|tr|li|a)>")
+                  r"|(?<![A-Za-z<])/(?:p|div|span|br|strong|b|i|em|font|td|tr|li|a)>")
 #: Findings this close together (characters) are one garbled passage.
 _MERGE_GAP = 12
 #: A toned pinyin annotation hanging on a Latin letter: the letter is mojibake (犬a(chǎn)).
 _DEBRIS_PINYIN_RE = LazyRe(rf"[A-Za-z]\([{_PINYIN_LETTERS}]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]"
-                               rf"[{_PINYIN_LETTERS}]*\d?\)")
+                           rf"[{_PINYIN_LETTERS}]*\d?\)")
 #: Typical debris of UTF-8 read as GBK (锟斤拷 …) or as Latin-1 (Ã©, â€œ …).
 _MOJIBAKE_RE = LazyRe(r"锟斤拷|烫烫烫|屯屯屯|[ÃÂâ][\x80-\xbf€œ™˜]|鈥[溿攢渀]|锛[屽岋]")
 

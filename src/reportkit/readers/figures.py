@@ -33,7 +33,7 @@ _CEILING_MISSED_RE = LazyRe(r"^高于年初控制目标（([^（）]+)）(.*)$")
 _COMPARE_RE = LazyRe(rf"^(高于|低于)(.+?)({_NUM})(个百分点|[^\d\s，、；。]{{0,4}})$")
 _EQUAL_RE = LazyRe(r"^与(.+?)持平$")
 _UNKNOWN_NAME_RE = LazyRe(r"^([\u4e00-\u9fffA-Za-z]{2,16}?)(?=为|实现|达到|增长|下降|确保|力争|控制在|"
-                              r"保持在|稳定在|-?\d)")
+                          r"保持在|稳定在|-?\d)")
 _MEASURES = ("", "growth", "level", "ceiling")
 #: 确保/力争 written before the indicator's name instead of before its value.
 _LEAD_WORD_RE = LazyRe(r"^(确保|力争)(?!增长|控制)")

@@ -28,7 +28,7 @@ from .structure import (HEADING_RES, OCCASION_RE, SALUTATION_RE, SPEAKER_RE, Src
 #: A plan report is some 50 KB; anything this large is not one (and would make a useless spec).
 IMPORT_MAX_BYTES = 4 * 1024 * 1024
 _HTML_PAGE_RE = LazyRe(r"<(?:!doctype\s+html|html|head|body|meta|div|table)\b",
-                           re.IGNORECASE)
+                       re.IGNORECASE)
 _MD_HEADING_RE = LazyRe(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_BOLD_START_RE = LazyRe(r"^(\*\*|__)(.+?)\1")
 _MD_LINK_RE = LazyRe(r"!?\[([^\]]*)\]\([^)]*\)")
