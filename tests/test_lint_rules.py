@@ -484,3 +484,18 @@ def test_raw_seed_is_full_of_what_the_cleaner_removes():
     found = {p.code for p in problems}
     assert {"RK107", "RK108", "RK109"} <= found
     assert len([p for p in problems if p.code == "RK108"]) > 50
+
+
+def test_years_work_report_title_names_only_the_planned_year():
+    from reportkit.lint.rules import years
+    from reportkit.model import Meta, Report
+    from reportkit.registry import for_report
+
+    ok = Report(Meta("2024年四川省人民政府工作报告", year_reviewed=2023, year_planned=2024))
+    assert list(years.check(ok, for_report(ok))) == []
+    plan = Report(Meta("关于2024年计划执行情况及2025年计划草案的报告", year_reviewed=2023,
+                       year_planned=2024))
+    messages = [p.message for p in years.check(plan, for_report(plan))]
+    assert any("does not mention 2023年" in m for m in messages)
+    wrong = Report(Meta("2022年四川省人民政府工作报告", year_reviewed=2023, year_planned=2024))
+    assert any("neither" in p.message for p in years.check(wrong, for_report(wrong)))
