@@ -9,6 +9,7 @@ first line on at least 95% of pages.
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import subprocess
 from pathlib import Path
@@ -158,7 +159,7 @@ def test_no_number_parts_from_its_unit_in_either_file(rendered):
 
     for pages in rendered:
         rows = [r for page in pages for r in page]
-        split = [(a[-8:], b[:4]) for a, b in zip(rows, rows[1:])
+        split = [(a[-8:], b[:4]) for a, b in itertools.pairwise(rows)
                  if a[-1:].isdigit() and b.startswith(NUMBER_UNITS)]
         assert split == []
 

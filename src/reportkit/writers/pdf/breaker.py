@@ -18,9 +18,9 @@ A paragraph is split greedily: each line takes as many unbreakable clusters as f
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from bisect import bisect_right
 from itertools import accumulate
 
 from ... import vocab

@@ -40,7 +40,7 @@ class Geometry:
     chars: int  #: grid characters on a line
     spacing: float  #: added after every character (negative: tighter), as the .docx runs do
     em: float  #: the body size: one "character" of indent
-    rules: breaker.LineRules = breaker.LineRules()  #: the style's line rules
+    rules: breaker.LineRules = field(default_factory=breaker.LineRules)  #: line rules
 
     @classmethod
     def from_style(cls, style: Style) -> Geometry:
