@@ -90,10 +90,11 @@ class Span:
     width: float
 
 
-def glue(text: str, units: bool = True) -> list[bool]:
+def glue(text: str, units: bool = True, kept: list | None = None) -> list[bool]:
     """For each index i, True when no break is allowed between text[i-1] and text[i].
 
-    ``units=False`` lets a number part from its unit, as LibreOffice does (for measuring).
+    ``units=False`` lets a number part from its unit; ``kept`` are the text's unit_spans when
+    the caller has them already (the layout does).
     """
     g = [False] * len(text)
     if text:
@@ -108,7 +109,11 @@ def glue(text: str, units: bool = True) -> list[bool]:
     for m in _MARK.finditer(text):
         if m.start() > 0:
             g[m.start()] = True  # the mark belongs to the word before it
-    if units:
+    if units and kept is not None:
+        for _, _, js in kept:
+            for i in js:
+                g[i] = True
+    elif units:
         _glue_units(text, g)
     return g
 
@@ -154,16 +159,17 @@ def joins(text: str, kept: list | None = None) -> set[int]:
     return out
 
 
-def clusters(text: str, units: bool = True) -> list[tuple[int, int]]:
-    """The unbreakable pieces of a text as [start, end) index pairs."""
-    g = glue(text, units)
+def clusters(text: str, units: bool = True, kept: list | None = None) -> list[tuple[int, int]]:
+    """The unbreakable pieces of a text as [start, end) index pairs (``kept``: see glue)."""
+    g = glue(text, units, kept)
     starts = [i for i, glued in enumerate(g) if not glued or i == 0]
     return list(zip(starts, starts[1:] + [len(text)]))
 
 
 def break_lines(text: str, widths: Sequence[float], first: float, rest: float | None = None,
                 hanging: frozenset = frozenset(), tails: Mapping[int, float] | None = None,
-                units: bool = True, unhung: frozenset = frozenset()) -> list[Span]:
+                units: bool = True, unhung: frozenset = frozenset(),
+                kept: list | None = None) -> list[Span]:
     """Split a paragraph into lines: ``first`` is the first line's width, ``rest`` the others'.
 
     A cluster wider than a whole line is split by character (it cannot fit otherwise).
@@ -171,12 +177,12 @@ def break_lines(text: str, widths: Sequence[float], first: float, rest: float | 
     final mark of ``hanging`` (it hangs in the margin). ``tails[i]`` is the part of
     ``widths[i]`` that is not needed when a line ends after character i (the space Chinese
     keeps from a following Latin letter). A mark at an index in ``unhung`` never hangs (the
-    .docx sets it in a run LibreOffice does not hang: see unit_spans).
+    .docx sets it in a run LibreOffice does not hang: see unit_spans). ``kept``: see glue.
     """
     rest = first if rest is None else rest
     end_of = _Ends(text, widths, hanging, tails or {}, unhung)
     at = [0.0, *accumulate(widths)]  # at[i]: width of text[:i]
-    pieces = clusters(text, units)
+    pieces = clusters(text, units, kept)
     # Clusters that fit even with their full width need no look: with widths never negative
     # (``at`` rising), bisect finds the first that may not, so the loop runs once per line.
     ends_at = [at[b] for _, b in pieces] if min(widths, default=0) >= 0 else None

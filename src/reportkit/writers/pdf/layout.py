@@ -83,6 +83,7 @@ class Para:
     tails: dict[int, float] = field(default_factory=dict)  #: autospace, unused at a line end
     #: indexes of marks that cannot hang: they end a number-and-unit run of the .docx
     unhung: frozenset = frozenset()
+    kept: list | None = None  #: number-and-unit spans (breaker.unit_spans), when kept whole
 
     def runs_in(self, start: int, end: int) -> list[tuple[int, int, RunStyle]]:
         """The runs of characters [start, end), clipped to it."""
@@ -222,7 +223,7 @@ def make_para(line: Line, faces: Faces, geo: Geometry, style: Style) -> Para:
     pitch = geo.em + geo.spacing  # one grid character, as the .docx counts indents
     return Para(line, text, widths, runs, align, first * pitch, indent * pitch,
                 keep_next=line.kind in ("heading", "notes_heading"), tails=tails,
-                unhung=_unhung(text, runs, kept or ()))
+                unhung=_unhung(text, runs, kept or ()), kept=kept)
 
 
 def _unhung(text: str, runs: list[Run], kept) -> frozenset:
@@ -275,7 +276,7 @@ def break_para(para: Para, geo: Geometry) -> None:
     room = geo.type_width - para.indent
     para.lines = breaker.break_lines(para.text, para.widths, room - para.first_indent, room,
                                      geo.rules.hanging, para.tails, geo.rules.keep_units,
-                                     para.unhung)
+                                     para.unhung, para.kept)
 
 
 #: Widow and orphan control (the style's body.widow_control): at least this many lines of a
