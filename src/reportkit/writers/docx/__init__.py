@@ -11,6 +11,7 @@ build date, so Word's Accept/Reject All gives back the new or the old text.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -193,7 +194,7 @@ def _paragraph(entry: RedlineLine, lay: _Layout, rev: oxml.Revisions) -> str:
         breaks = _title_breaks(line.full, lay.broken[line.kind])
     own_role = fonts.line_runs(line)[0][0] if line.kind != "para" else "body"
     kept = breaker.unit_spans(line.full) if lay.keep_units else []
-    joins = breaker.joins(line.full, kept) if lay.keep_units else set()
+    joins = sorted(breaker.joins(line.full, kept)) if lay.keep_units else []
     runs = []
     for role, op, text, start in _segments(entry):
         char_style = CHAR_STYLES.get(role, "") if role != own_role else ""
@@ -209,11 +210,16 @@ def _paragraph(entry: RedlineLine, lay: _Layout, rev: oxml.Revisions) -> str:
     return oxml.paragraph(style_id, "".join(runs), entry.mark, rev)
 
 
-def _kept_pieces(text: str, start: int, kept, joins: set[int]) -> Iterator[tuple[str, bool]]:
+def _kept_pieces(text: str, start: int, kept, joins: list[int]) -> Iterator[tuple[str, bool]]:
     """``text`` (at offset ``start`` of the line) cut where number-and-unit spans begin and end:
-    (piece, inside a span), with a word joiner before each index of ``joins``."""
+    (piece, inside a span), with a word joiner before each index of ``joins`` (sorted)."""
     def joined(a: int, b: int) -> str:
-        return "".join(breaker.JOINER * (i in joins) + text[i - start] for i in range(a, b))
+        out, prev = [], a
+        for j in joins[bisect_left(joins, a):bisect_left(joins, b)]:
+            out += (text[prev - start:j - start], breaker.JOINER)
+            prev = j
+        out.append(text[prev - start:b - start])
+        return "".join(out)
 
     pos, end = start, start + len(text)
     for a, b, _ in kept:
