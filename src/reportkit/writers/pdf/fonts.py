@@ -188,6 +188,12 @@ def load_face(file: str, index: int = 0, family: str = "") -> PdfFace:
     return PdfFace(name, family or Path(file).stem, str(file), font, _bold(font), charset)
 
 
+#: Parts of a parsed face left out of its pickle: the raw bytes (re-read), a bound scale, and
+#: glyphToChar, which reportlab only uses while parsing (a third of the unpickling time).
+_NOT_PICKLED = ("_ttf_data", "_pdfScale", "glyphToChar")
+_PICKLE_FORMAT = 2  #: part of the pickle's key: bump it when _NOT_PICKLED changes
+
+
 def _reportlab_font(name: str, path: Path, index: int):
     """A reportlab TTFont whose parsed tables come from a cache when they can.
 
@@ -201,8 +207,8 @@ def _reportlab_font(name: str, path: Path, index: int):
     from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
     st = path.stat()
-    key = hashlib.sha256(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{index}\0{Version}"
-                         .encode()).hexdigest()[:24]
+    key = hashlib.sha256(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{index}\0{Version}\0"
+                         f"{_PICKLE_FORMAT}".encode()).hexdigest()[:24]
     info = cache_dir() / f"{path.stem}-{key}.face.pickle"
     try:
         state = pickle.loads(info.read_bytes())
@@ -218,7 +224,7 @@ def _reportlab_font(name: str, path: Path, index: int):
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
         pass
     font = TTFont(name, str(path), subfontIndex=index)
-    state = {k: v for k, v in font.face.__dict__.items() if k not in ("_ttf_data", "_pdfScale")}
+    state = {k: v for k, v in font.face.__dict__.items() if k not in _NOT_PICKLED}
     try:
         info.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=info.name, suffix=".part", dir=info.parent)
