@@ -367,6 +367,7 @@ def test_numbers_are_joined_to_their_units(official):
     assert joined
     for r in joined:
         assert r.xpath("./w:rPr/w:lang/@w:eastAsia", namespaces=NS) == ["en-US"]
+        assert r.find(f"{W}rPr/{W}noProof") is not None  # no English spell check on Chinese
     assert "体系\u2060[12]" in raw  # a note mark stays with the word it explains
     # nothing else is joined: without the joiners the words are the flat lines (see above)
     assert raw.count(JOINER) == sum(len(joins(para_text(p))) for p in body.iter(W + "p"))

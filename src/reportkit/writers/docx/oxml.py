@@ -154,8 +154,9 @@ def run(text: str, char_style: str = "", op: str = "=", breaks_before: int = 0,
         revisions: Revisions | None = None, east_asian_lang: str = "") -> str:
     """A run of text, optionally with a character style and an East Asian language, as
     inserted ("+") or deleted ("-")."""
+    # w:noProof with a borrowed language: no spelling marks on Chinese tagged as English
     rpr = (f'<w:rStyle w:val="{char_style}"/>' if char_style else "") + (
-        f'<w:lang w:eastAsia="{east_asian_lang}"/>' if east_asian_lang else "")
+        f'<w:noProof/><w:lang w:eastAsia="{east_asian_lang}"/>' if east_asian_lang else "")
     rpr = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
     brs = "<w:br/>" * breaks_before
     if op == "-":
