@@ -85,7 +85,7 @@ def check_glyphs(report: Report, paras: list[Para]) -> None:
             heading = para.line.full
         missing: dict[str, set[str]] = {}
         for run in para.runs:
-            lacking = set(para.text[run.start:run.end]).difference(run.style.face.charset)
+            lacking = run.style.face.lacking(set(para.text[run.start:run.end]))
             lacking = {ch for ch in lacking if not ch.isspace()}
             if lacking:
                 missing.setdefault(run.style.face.family, set()).update(lacking)

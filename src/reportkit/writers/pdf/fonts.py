@@ -164,7 +164,6 @@ class PdfFace:
     file: str  #: the file the face came from (before conversion)
     font: object  #: reportlab TTFont
     is_bold: bool = False  #: the face itself is bold (no synthetic bold needed)
-    charset: frozenset = frozenset()  #: every character the face has a glyph for
 
     def width(self, ch: str, size: float) -> float:
         """Advance width of one character in points at a size (0 for a missing glyph)."""
@@ -172,7 +171,18 @@ class PdfFace:
 
     def covers(self, ch: str) -> bool:
         """Whether the face has a glyph for the character."""
-        return ch in self.charset
+        return ord(ch) in self.font.face.charToGlyph
+
+    def lacking(self, chars) -> set[str]:
+        """The characters of ``chars`` the face has no glyph for."""
+        cmap = self.font.face.charToGlyph
+        return {ch for ch in chars if ord(ch) not in cmap}
+
+    @functools.cached_property
+    def charset(self) -> frozenset:
+        """Every character the face has a glyph for (built on first use: 10 000-33 000 of
+        them, which a build never needs)."""
+        return frozenset(map(chr, self.font.face.charToGlyph))
 
 
 @functools.cache
@@ -184,8 +194,7 @@ def load_face(file: str, index: int = 0, family: str = "") -> PdfFace:
     name = f"{family or Path(file).stem}-{Path(file).stem}-{index}".replace(" ", "")
     font = _reportlab_font(name, tt, sub)
     pdfmetrics.registerFont(font)
-    charset = frozenset(map(chr, font.face.charToGlyph))
-    return PdfFace(name, family or Path(file).stem, str(file), font, _bold(font), charset)
+    return PdfFace(name, family or Path(file).stem, str(file), font, _bold(font))
 
 
 #: Parts of a parsed face left out of its pickle: the raw bytes (re-read), a bound scale, and
