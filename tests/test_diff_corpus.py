@@ -148,3 +148,14 @@ def test_json_of_real_pairs_follows_the_schema(which, request):
     schema = json.loads((ROOT / "src" / "reportkit" / "data" / "diff.schema.json").read_text(
         encoding="utf-8"))
     jsonschema.validate(json.loads(render(request.getfixturevalue(which)[0])), schema)
+
+
+def test_state_council_ceilings_are_met_when_below():
+    """国务院 2024→2025 (2025.md: "城镇调查失业率平均为5.1%，居民消费价格上涨0.2%";
+    "单位国内生产总值能耗降幅超过3%"): a ceiling written without 控制在 is still a ceiling, and
+    a larger fall in energy intensity beats its target."""
+    got = rows(load_pair("state-council", "2024", "2025")[0])
+    assert got["城镇调查失业率"][4] == ("5.1%", "met", "-0.4个百分点")
+    assert got["居民消费价格涨幅"][4] == ("0.2%", "met", "-2.8个百分点")
+    assert got["单位国内生产总值能耗"][4] == ("3%", "met", "+0.5个百分点")
+    assert got["国内生产总值"][4] == ("5%", "met", "0个百分点")

@@ -183,12 +183,21 @@ def outcome(old: TargetSide, found: Result | None, reg: Registry,
         source = "text"
     if actual is None:
         return None
-    verdict, gap = _against(actual, target, old.measure)
+    judged = verdict_measure(old, reg)
+    verdict, gap = _against(actual, target, judged)
     strive = ""
     if old.strive is not None and old.strive is not target:
-        strive = _against(actual, old.strive, old.measure)[0]
+        strive = _against(actual, old.strive, judged)[0]
     return Outcome(fmt(actual) + target.unit, target.text, verdict, gap, source, evidence,
                    strive)
+
+
+def verdict_measure(old: TargetSide, reg: Registry) -> str:
+    """How to judge an actual against a target: a level target on a ceiling indicator (城镇调查
+    失业率5.5%左右, written without 控制在) is still a ceiling, where lower is better."""
+    if old.measure == "level" and reg.get(old.key).kind == "ceiling":
+        return "ceiling"
+    return old.measure
 
 
 def _against(actual: Decimal, target: Amount, measure: str) -> tuple[str, str]:
