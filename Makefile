@@ -10,8 +10,8 @@ demo: setup
 	@if $(PY) -m reportkit build --help >/dev/null 2>&1; then \
 	  $(PY) -m reportkit build specs/dongqu-2024.yaml -o build; fi
 	@if $(PY) -m reportkit diff --help >/dev/null 2>&1; then \
-	  $(PY) -m reportkit diff tests/fixtures/corpus/panzhihua-city/2022.md \
-	    tests/fixtures/corpus/panzhihua-city/2023.md --format text | head -n 60; fi
+	  $(PY) -m reportkit diff tests/fixtures/corpus/state-council/2024.md \
+	    tests/fixtures/corpus/state-council/2025.md --format text | head -n 60; fi
 
 test: setup-test
 	$(PY) -m pytest -q
