@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from itertools import islice
+from itertools import islice, product
 
 from .. import vocab as v
 from ..clean import LazyRe
@@ -216,15 +216,7 @@ def _settle_result(items: list[dict], body: str, registry: Registry, understood:
 
 def _result_combos(items: list[dict], registry: Registry):
     """Every way of reading the results' targets (measure × unit), most likely first."""
-    options = [_result_options(d, registry) for d in items]
-    def rec(i):
-        if i == len(options):
-            yield []
-            return
-        for opt in options[i]:
-            for tail in rec(i + 1):
-                yield [opt, *tail]
-    yield from islice(rec(0), MAX_COMBOS)
+    return _combos([_result_options(d, registry) for d in items])
 
 
 def _result_options(d: dict, registry: Registry) -> list[Result]:
@@ -447,16 +439,13 @@ def _new_indicator_target(clause: str) -> tuple[dict | None, Indicator | None]:
 
 
 def _target_combos(parsed: list[dict], registry: Registry):
-    options = [_target_options(d, registry) for d in parsed]
+    return _combos([_target_options(d, registry) for d in parsed])
 
-    def rec(i):
-        if i == len(options):
-            yield []
-            return
-        for opt in options[i]:
-            for tail in rec(i + 1):
-                yield [opt, *tail]
-    yield from islice(rec(0), MAX_COMBOS)
+
+def _combos(options: list[list]):
+    """Every choice of one option per item, most likely first (the first options vary
+    slowest), at most MAX_COMBOS of them."""
+    return islice(map(list, product(*options)), MAX_COMBOS)
 
 
 def _as_value(parsed: tuple | None, default_unit: str) -> Value | None | bool:
