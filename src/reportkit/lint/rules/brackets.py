@@ -22,7 +22,7 @@ from ...registry import Registry
 from ..text import Text, all_texts, snippet
 
 CODE = "RK111"
-LEVEL = "error"
+LEVEL = "warning"  # real published reports leave quotes open; --strict fails on it
 
 PAIRS = {"（": "）", "《": "》", "“": "”", "‘": "’", "【": "】", "〔": "〕", "〈": "〉", "「": "」"}
 _CLOSERS = {close: open_ for open_, close in PAIRS.items()}
