@@ -31,9 +31,14 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(2)
 
 
-def _modules() -> dict:
+def _modules(argv: list[str]) -> dict:
+    """The command modules to offer: only the one asked for (the first word naming a command),
+    so a build does not import the diff's modules; every one for help and usage errors."""
+    asked = next((a for a in argv if not a.startswith("-")), None)
+    names = [asked] if asked in COMMANDS else list(COMMANDS)
     mods = {}
-    for name, mod in COMMANDS.items():
+    for name in names:
+        mod = COMMANDS[name]
         try:
             mods[name] = importlib.import_module(f".commands.{mod}", __package__)
         except ModuleNotFoundError as exc:
@@ -58,7 +63,8 @@ def build_parser(mods: dict) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    mods = _modules()
+    argv = sys.argv[1:] if argv is None else argv
+    mods = _modules(argv)
     args = build_parser(mods).parse_args(argv)
     if not args.command:
         build_parser(mods).print_help(sys.stderr)
