@@ -213,7 +213,7 @@ def _reportlab_font(name: str, path: Path, index: int):
     import pickle
 
     from reportlab import Version
-    from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
+    from reportlab.pdfbase.ttfonts import TTFont
 
     st = path.stat()
     key = hashlib.sha256(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{index}\0{Version}\0"
@@ -221,7 +221,7 @@ def _reportlab_font(name: str, path: Path, index: int):
     info = cache_dir() / f"{path.stem}-{key}.face.pickle"
     try:
         state = pickle.loads(info.read_bytes())
-        face = TTFontFace.__new__(TTFontFace)
+        face = _mapped_face_class().__new__(_mapped_face_class())
         face.__dict__.update(state)
         face._ttf_data = _mapped(path)  # only the glyphs drawn are read, when subsetting
         face._pdfScale = functools.partial(_scale, 1000 / face.unitsPerEm)
@@ -243,6 +243,40 @@ def _reportlab_font(name: str, path: Path, index: int):
     except (OSError, pickle.PicklingError, AttributeError, TypeError):
         pass  # a cache that cannot be written only costs time
     return font
+
+
+@functools.cache
+def _mapped_face_class():
+    """reportlab's TTFontFace, with the glyph table sliced in place of copied.
+
+    ``makeSubset`` takes the whole glyf table (megabytes for a CJK face) only to slice out the
+    glyphs drawn; from a memory map that copy was most of the subsetting time.
+    """
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    class MappedFace(TTFontFace):
+        def get_table(self, tag):
+            if tag != "glyf":
+                return super().get_table(tag)
+            pos, length = self.get_table_pos(tag)
+            return _Slices(memoryview(self._ttf_data)[pos:pos + length])
+
+    return MappedFace
+
+
+class _Slices:
+    """A read-only view of a table whose slices are bytes (copied only as far as sliced)."""
+
+    __slots__ = ("view",)
+
+    def __init__(self, view: memoryview):
+        self.view = view
+
+    def __getitem__(self, key) -> bytes:
+        return self.view[key].tobytes()
+
+    def __len__(self) -> int:
+        return len(self.view)
 
 
 def _mapped(path: Path):
