@@ -14,6 +14,7 @@ text can be searched and copied).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 
 #: Characters per bfchar block of the ToUnicode CMap (the format allows at most 100).
@@ -84,8 +85,10 @@ class CIDFont:
         widths = self.face.font.face.charWidths
         by_gid = sorted({ord(t[0]) << 8 | ord(t[1]): ch for ch, t in
                          ((chr(c), self.table[c]) for c in codes)}.items())
-        w = pdfdoc.PDFArray([x for gid, ch in by_gid if gid
-                             for x in (gid, pdfdoc.PDFArray([round(widths.get(ord(ch), 1000))]))])
+        # Formatted here: reportlab's number formatting, element by element, cost more than
+        # the rest of the dictionaries (the bytes are the same: whole numbers print as %d).
+        w = pdfdoc.PDFArray([_Raw(x) for gid, ch in by_gid if gid
+                             for x in (b"%d" % gid, b"[ %d ]" % round(widths.get(ord(ch), 1000)))])
         descendant = pdfdoc.PDFDictionary({
             "Type": pdfdoc.PDFName("Font"), "Subtype": pdfdoc.PDFName("CIDFontType2"),
             "BaseFont": pdfdoc.PDFName(base),
@@ -108,6 +111,27 @@ class CIDFont:
         """Six capital letters naming this subset (PDF's subset tag), from its content."""
         digest = hashlib.sha256("".join(self.chars).encode("utf-8")).digest()
         return "".join(chr(ord("A") + b % 26) for b in digest[:6])
+
+
+@functools.cache
+def _raw_class():
+    """A reportlab PDF object whose syntax is already formatted."""
+    from reportlab.pdfbase import pdfdoc
+
+    class Raw(pdfdoc.PDFObject):
+        __slots__ = ("data",)
+
+        def __init__(self, data: bytes):
+            self.data = data
+
+        def format(self, document) -> bytes:
+            return self.data
+
+    return Raw
+
+
+def _Raw(data: bytes):
+    return _raw_class()(data)
 
 
 def _register(font: CIDFont, doc) -> str:
