@@ -24,6 +24,9 @@ class MissingGlyphs(Exception):
 
 def write_pdf(report: Report, style: Style | str = "official") -> bytes:
     """The report as an official-format PDF (bytes): deterministic for the same input."""
+    from .fonts import defer_pil
+
+    defer_pil()
     from . import document
 
     if isinstance(style, str):

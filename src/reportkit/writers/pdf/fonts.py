@@ -185,9 +185,38 @@ class PdfFace:
         return frozenset(map(chr, self.font.face.charToGlyph))
 
 
+def defer_pil() -> None:
+    """Let reportlab import Pillow without running it until it is used.
+
+    ``reportlab.lib.utils`` imports ``PIL.Image`` at once (for images, which reports never
+    have), ~10-20 ms of Pillow and its tag tables on every build. Before reportlab is first
+    imported, PIL.Image is entered in sys.modules as the standard library's lazy module
+    (importlib.util.LazyLoader): the same module, executed on its first attribute access, so
+    anything that does use Pillow later (reportlab's images, pdfplumber) gets it as usual.
+    """
+    import sys
+
+    if "PIL.Image" in sys.modules or "reportlab.lib.utils" in sys.modules:
+        return
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("PIL.Image")
+    except ImportError:
+        return
+    if spec is None or spec.loader is None:
+        return
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["PIL.Image"] = module
+    spec.loader.exec_module(module)
+    setattr(sys.modules["PIL"], "Image", module)  # as an import of the submodule would
+
+
 @functools.cache
 def load_face(file: str, index: int = 0, family: str = "") -> PdfFace:
     """Register a font file with reportlab (converting CFF outlines first)."""
+    defer_pil()
     from reportlab.pdfbase import pdfmetrics
 
     tt, sub = truetype_file(file, index)
