@@ -210,7 +210,7 @@ def defer_pil() -> None:
     module = importlib.util.module_from_spec(spec)
     sys.modules["PIL.Image"] = module
     spec.loader.exec_module(module)
-    setattr(sys.modules["PIL"], "Image", module)  # as an import of the submodule would
+    sys.modules["PIL"].Image = module  # as an import of the submodule would
 
 
 @functools.cache
