@@ -283,3 +283,19 @@ def test_widow_control_comes_from_the_style(seed_report):
 
     assert lonely(OFFICIAL) > 0
     assert lonely(_with(OFFICIAL, widow_control=True)) == 0
+
+
+def test_fast_font_checksum_equals_reportlabs():
+    """The checksum swapped in while subsets are built must agree with reportlab's own."""
+    import random
+
+    from reportlab.lib import rl_accel
+
+    from reportkit.writers.pdf.cid import _checksum
+
+    rng = random.Random(7)
+    samples = [bytes(rng.randrange(256) for _ in range(n)) for n in range(40)]
+    samples.append(bytes(rng.randrange(256) for _ in range(100_003)))
+    samples.append(b"\xff" * 4096)
+    for data in samples:
+        assert _checksum(data) == rl_accel._py_calcChecksum(data) & 0xFFFFFFFF
