@@ -28,8 +28,9 @@ VALUE_RE = LazyRe(rf"^({_NUM})([^\d\s，、；。：（）()%]{{0,5}}?|%)({_QUAL
 _GROWTH_RE = LazyRe(rf"^(增长|下降)(?:（([^（）]*)）)?({_NUM})%$")
 _LEVEL_RE = LazyRe(rf"^(为|实现|达到|达)?({_NUM})([^\d\s，、；。：（）()]{{0,5}})$")
 _AGAINST_TARGET_RE = LazyRe(r"^(超过|低于|达到|完成)年初(?:预期)?目标(?:（([^（）]+)）)?(.*)$")
-_CEILING_MET_RE = LazyRe(r"^完成年初目标控制在(.+)$")
-_CEILING_MISSED_RE = LazyRe(r"^高于年初控制目标（([^（）]+)）(.*)$")
+# Built from the words wording.py writes, so the reader follows the vocabulary.
+_CEILING_MET_RE = LazyRe(rf"^{v.CEILING_MET}(.+)$")
+_CEILING_MISSED_RE = LazyRe(rf"^{v.CEILING_MISSED}（([^（）]+)）(.*)$")
 _COMPARE_RE = LazyRe(rf"^(高于|低于)(.+?)({_NUM})(个百分点|[^\d\s，、；。]{{0,4}})$")
 _EQUAL_RE = LazyRe(r"^与(.+?)持平$")
 _UNKNOWN_NAME_RE = LazyRe(r"^([\u4e00-\u9fffA-Za-z]{2,16}?)(?=为|实现|达到|增长|下降|确保|力争|控制在|"
@@ -162,20 +163,14 @@ def _result_clause(clause: str, items: list[dict], registry: Registry) -> bool:
 
 
 def _target_clause_of_result(clause: str, cur: dict) -> bool:
-    m = _CEILING_MET_RE.match(clause)
-    if m:
-        val = parse_value(m.group(1))
-        if val is None:
-            return False
-        cur["target"], cur["measure_hint"] = val, "ceiling"
-        return True
-    m = _CEILING_MISSED_RE.match(clause)
-    if m:
-        val = parse_value(m.group(1))
-        if val is None:
-            return False
-        cur["target"], cur["measure_hint"] = val, "ceiling"
-        return True
+    for ceiling in (_CEILING_MET_RE, _CEILING_MISSED_RE):
+        m = ceiling.match(clause)
+        if m:
+            val = parse_value(m.group(1))
+            if val is None:
+                return False
+            cur["target"], cur["measure_hint"] = val, "ceiling"
+            return True
     m = _AGAINST_TARGET_RE.match(clause)
     if m and m.group(2):
         val = parse_value(m.group(2))
