@@ -111,11 +111,7 @@ def _override(r: Result, registry: Registry) -> Iterator[Problem]:
     if any(lacks_actual(one, registry) for one in (r, *r.more)):
         return  # RK110 reports it; no sentence can be generated to compare with
     generated = result_sentence(replace(r, text=""), registry)
-    given = Counter(_amounts(generated))
-    for number in _amounts(r.text):
-        if given[number] > 0:
-            given[number] -= 1
-            continue
+    for number in _stray(r.text, generated):
         yield Problem.at(r.pos, LEVEL, CODE,
                          f"the wording of `{r.indicator}` states {fmt(number)}, which its fields "
                          f"do not give (from the fields: “{generated}”)")
@@ -126,14 +122,21 @@ def _target_override(t: Target, registry: Registry) -> Iterator[Problem]:
     if not all(one.value or one.ensure or one.strive for one in (t, *t.more)):
         return  # the reader reports a target without values
     generated = target_sentence(replace(t, text=""), registry)
-    given = Counter(_amounts(generated))
-    for number in _amounts(t.text):
-        if given[number] > 0:
-            given[number] -= 1
-            continue
+    for number in _stray(t.text, generated):
         yield Problem.at(t.pos, LEVEL, CODE,
                          f"the wording of the `{t.indicator}` target states {fmt(number)}, which "
                          f"its values do not give (from the values: “{generated}”)")
+
+
+def _stray(text: str, generated: str) -> Iterator[Decimal]:
+    """The numbers a hand-written text states beyond those of the generated sentence (each
+    generated number may be stated as often as the sentence states it)."""
+    given = Counter(_amounts(generated))
+    for number in _amounts(text):
+        if given[number] > 0:
+            given[number] -= 1
+        else:
+            yield number
 
 
 def _amounts(text: str) -> list[Decimal]:
