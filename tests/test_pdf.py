@@ -285,17 +285,32 @@ def test_widow_control_comes_from_the_style(seed_report):
     assert lonely(_with(OFFICIAL, widow_control=True)) == 0
 
 
-def test_fast_font_checksum_equals_reportlabs():
-    """The checksum swapped in while subsets are built must agree with reportlab's own."""
-    import random
+@pytest.mark.parametrize("word_name", ["仿宋_GB2312", "宋体", "Times New Roman"])
+def test_a_face_read_from_the_cache_is_reportlabs_own_parse(word_name, tmp_path, monkeypatch):
+    """The cached face maps and measures every character as a fresh reportlab parse does,
+    with the same types (a width 1000 stays an int), both before and after the cache exists;
+    AR PL UMing (宋体) also maps characters past the BMP."""
+    from reportlab.pdfbase.ttfonts import TTFont
 
-    from reportlab.lib import rl_accel
+    from reportkit.writers.pdf import fonts
 
-    from reportkit.writers.pdf.cid import _checksum
-
-    rng = random.Random(7)
-    samples = [bytes(rng.randrange(256) for _ in range(n)) for n in range(40)]
-    samples.append(bytes(rng.randrange(256) for _ in range(100_003)))
-    samples.append(b"\xff" * 4096)
-    for data in samples:
-        assert _checksum(data) == rl_accel._py_calcChecksum(data) & 0xFFFFFFFF
+    resolved_family, file, index = fonts._resolved(word_name, False)
+    tt, sub = fonts.truetype_file(file, index)
+    fresh = TTFont("fresh", str(tt), subfontIndex=sub).face
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))  # an empty cache: parsed, then stored
+    for _ in range(2):
+        face = fonts._reportlab_font("cached", tt, sub).face
+        assert dict(face.charToGlyph) == fresh.charToGlyph
+        assert {k: type(v) for k, v in face.charWidths.items()} == {
+            k: type(v) for k, v in fresh.charWidths.items()}
+        assert dict(face.charWidths) == fresh.charWidths
+        assert len(face.charToGlyph) == len(fresh.charToGlyph)
+        for code in (0x4E00, 0x20, 0xA0, 0x10FFFF, -1, 0x20000):
+            assert (code in face.charToGlyph) == (code in fresh.charToGlyph)
+            assert face.charWidths.get(code, "none") == fresh.charWidths.get(code, "none")
+        assert [face.hmetrics[i] for i in range(50)] == fresh.hmetrics[:50]
+        assert face.makeSubset([0x4E00, 0x6C11, 0x30, 0x3002]) == fresh.makeSubset(
+            [0x4E00, 0x6C11, 0x30, 0x3002])
+    assert list(tmp_path.glob("reportkit/fonts/*.face.pickle"))
+    if word_name == "宋体":
+        assert any(code > 0xFFFF for code in fresh.charToGlyph)

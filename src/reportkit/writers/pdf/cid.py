@@ -97,7 +97,7 @@ class CIDFont:
         base = f"{self._tag()}+{self.face.font.face.name.decode('latin-1')}"
         codes = [ord(ch) for ch in self.chars]
         ttf = self.face.font.face
-        descriptor = _with_fast_checksums(ttf.addSubsetObjects, doc, base, codes)
+        descriptor = ttf.addSubsetObjects(doc, base, codes)
         stream = doc.idToObject.get(f"fontFile:{ttf.filename}({base})")
         if stream is not None and stream.filters:
             stream.filters = [_FastFlate(stream.content)]
@@ -151,32 +151,6 @@ def _raw_class():
 
 def _Raw(data: bytes):
     return _raw_class()(data)
-
-
-def _with_fast_checksums(fn, *args):
-    """``fn(*args)`` with reportlab's TrueType checksums summed column by column when its C
-    accelerator is missing: its Python fallback unpacks every 4-byte word of a subset into a
-    tuple (twice: each table, then the whole file), ~15 ms for the seed's fonts."""
-    from reportlab.pdfbase import ttfonts
-
-    slow = ttfonts.calcChecksum
-    if getattr(slow, "__name__", "") != "_py_calcChecksum":
-        return fn(*args)
-    ttfonts.calcChecksum = _checksum
-    try:
-        return fn(*args)
-    finally:
-        ttfonts.calcChecksum = slow
-
-
-def _checksum(data) -> int:
-    """The TrueType checksum (the sum of the big-endian 32-bit words, zero-padded, mod 2^32),
-    as the sums of the bytes at each of the four positions of a word."""
-    data = bytes(data)
-    if len(data) & 3:
-        data += b"\0" * (4 - (len(data) & 3))
-    return ((sum(data[0::4]) << 24) + (sum(data[1::4]) << 16) + (sum(data[2::4]) << 8)
-            + sum(data[3::4])) & 0xFFFFFFFF
 
 
 def _register(font: CIDFont, doc) -> str:
