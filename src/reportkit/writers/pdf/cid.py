@@ -25,9 +25,10 @@ class _FastFlate:
     """Flate at level 1 for the font files: 3-4 times faster than zlib's default level, the
     file a tenth larger (the font programs are most of a PDF's bytes and of its save time).
 
-    The compression of a font file starts on a thread as soon as the subset is made: zlib
-    lets go of the GIL, so it runs beside the rest of the save (the other subsets, the page
-    streams) on a second core, and ``encode`` only waits for it. Same bytes either way.
+    The compression of a font file starts on a thread as soon as the subset is made (before
+    the pages are drawn, see ``CIDFont.finish``): zlib lets go of the GIL, so it runs beside
+    the drawing and the rest of the save on a second core, and ``encode`` only waits for it.
+    Same bytes either way.
     """
 
     pdfname = "FlateDecode"
@@ -70,7 +71,19 @@ class CIDFont:
         self.table: dict[int, str] = {}
         self.known: set[str] = set()
         self._glyph_of: dict[int, int] = {}  # original glyph -> new glyph id
+        self._file: tuple[list[int], bytes, _FastFlate] | None = None  # codes, subset, flate
         self.name = "/" + _register(self, doc)
+
+    def finish(self) -> None:
+        """The glyph set is complete: make the TrueType subset now and start compressing it.
+
+        Called before the pages are drawn, so the compression (the largest single cost of a
+        save: a 700 KB subset for the body face) runs while they are. A character added later
+        makes ``addObjects`` start again from the new glyph set.
+        """
+        codes = [ord(ch) for ch in self.chars]
+        subset = self.face.font.face.makeSubset(codes)
+        self._file = (codes, subset, _FastFlate(subset))
 
     def add(self, chars) -> None:
         """Give glyph ids to characters not seen yet (in the order given)."""
@@ -96,11 +109,9 @@ class CIDFont:
         internal = self.name[1:]
         base = f"{self._tag()}+{self.face.font.face.name.decode('latin-1')}"
         codes = [ord(ch) for ch in self.chars]
-        ttf = self.face.font.face
-        descriptor = ttf.addSubsetObjects(doc, base, codes)
-        stream = doc.idToObject.get(f"fontFile:{ttf.filename}({base})")
-        if stream is not None and stream.filters:
-            stream.filters = [_FastFlate(stream.content)]
+        if self._file is None or self._file[0] != codes:
+            self.finish()
+        descriptor = self._descriptor(doc, base)
         widths = self.face.font.face.charWidths
         by_gid = sorted({ord(t[0]) << 8 | ord(t[1]): ch for ch, t in
                          ((chr(c), self.table[c]) for c in codes)}.items())
@@ -125,6 +136,27 @@ class CIDFont:
             "DescendantFonts": pdfdoc.PDFArray([doc.Reference(descendant, f"cid:{internal}")]),
             "ToUnicode": doc.Reference(cmap, f"tounicode:{internal}")})
         doc.idToObject["BasicFonts"].dict[internal] = doc.Reference(font, internal)
+
+    def _descriptor(self, doc, base: str):
+        """The font file and its FontDescriptor, as reportlab's ``addSubsetObjects`` writes
+        them (same keys and values), from the subset made by ``finish``."""
+        from reportlab.pdfbase import pdfdoc
+        from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC
+
+        ttf = self.face.font.face
+        _, subset, flate = self._file
+        stream = pdfdoc.PDFStream()
+        stream.content = subset
+        stream.dictionary["Length1"] = len(subset)
+        if doc.compression:
+            stream.filters = [flate]
+        ref = doc.Reference(stream, f"fontFile:{ttf.filename}({base})")
+        return doc.Reference(pdfdoc.PDFDictionary({
+            "Type": "/FontDescriptor", "Ascent": ttf.ascent, "CapHeight": ttf.capHeight,
+            "Descent": ttf.descent, "Flags": (ttf.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC,
+            "FontBBox": pdfdoc.PDFArray(ttf.bbox), "FontName": pdfdoc.PDFName(base),
+            "ItalicAngle": ttf.italicAngle, "StemV": ttf.stemV, "FontFile2": ref,
+            "MissingWidth": ttf.defaultWidth}), "fontDescriptor:" + base)
 
     def _tag(self) -> str:
         """Six capital letters naming this subset (PDF's subset tag), from its content."""

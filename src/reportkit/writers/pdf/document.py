@@ -130,15 +130,21 @@ def _draw(report, style, geo, faces, pages, Canvas) -> bytes:
     _metadata(c, report)
     marks = _Outline(c)
     ink = _Ink(c)
-    ink.prepare(list({id(p.para): p.para for page in pages for p in page}.values()))
+    numbers = [_page_number_runs(faces, style, n) for n in range(1, len(pages) + 1)]
+    header = _header_runs(faces, style)
+    line_number = faces.run_style("body", True)
+    extras = [run for runs in numbers for run in runs] + header + [
+        (str(p.number), line_number, line_number.size) for page in pages for p in page if p.number]
+    ink.prepare(list({id(p.para): p.para for page in pages for p in page}.values()), extras)
+    ink.finish()  # every glyph is known: the font files are made while the pages are drawn
     for n, page in enumerate(pages, 1):
         for placed in page:
             _draw_line(c, geo, placed, ink)
             marks.add(placed, geo)
             if placed.number:
-                _draw_line_number(c, geo, faces, placed, ink)
-        _draw_page_number(c, geo, faces, style, n, ink)
-        _draw_header(c, geo, faces, style, ink)
+                _draw_line_number(c, geo, placed, ink, line_number)
+        _draw_page_number(c, geo, style, n, ink, numbers[n - 1])
+        _draw_header(c, geo, style, ink, header)
         c.showPage()
     if marks.count:
         c.showOutline()
@@ -204,8 +210,10 @@ class _Ink:
         self.doc = c._doc  # reportlab's document, where fonts are registered
         self.fonts: dict[str, cid.CIDFont] = {}
 
-    def prepare(self, paras: list[Para]) -> None:
-        """Give glyph ids to every character of the document, face by face."""
+    def prepare(self, paras: list[Para], extras: list[tuple[str, object, float]] = ()) -> None:
+        """Give glyph ids to every character of the document, face by face: the paragraphs'
+        characters, then those of the ``extras`` (text, style, size) drawn outside the grid
+        (page numbers, header, line numbers)."""
         texts: dict[str, tuple[object, list[str]]] = {}
         for para in paras:
             for run in para.runs:
@@ -215,6 +223,15 @@ class _Ink:
             counter = Counter("".join(pieces))  # one count per face: a Counter a run is slow
             order = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
             self.font(face).add(ch for ch, _ in order)
+        for text, st, _ in extras:
+            font = self.font(st.face)
+            if not font.known.issuperset(text):
+                font.add(sorted(set(text)))
+
+    def finish(self) -> None:
+        """Every character has its glyph: start making the font files (see cid.CIDFont)."""
+        for font in self.fonts.values():
+            font.finish()
 
     def font(self, face) -> cid.CIDFont:
         """The document's composite font of a face."""
@@ -243,20 +260,24 @@ def _draw_text(c, ink: _Ink, x: float, y: float, runs: list[tuple[str, object, f
     c.addLiteral("\n".join(out))
 
 
-def _draw_line_number(c, geo: Geometry, faces: Faces, placed: Placed, ink: _Ink) -> None:
-    st = faces.run_style("body", True)
+def _draw_line_number(c, geo: Geometry, placed: Placed, ink: _Ink, st) -> None:
+    """The review style's line number, in the body's Latin face, left of the line."""
     y = baseline(geo, placed.slot, geo.em)
     x = geo.left - layout.mm(LINE_NUMBER_GAP_MM)
     _draw_text(c, ink, x, y, [(str(placed.number), st, st.size)], "right")
 
 
-def _draw_page_number(c, geo: Geometry, faces: Faces, style: Style, n: int,
-                      ink: _Ink) -> None:
-    """"— n —" 7 mm under the type area, odd pages right and even pages left, inset."""
+def _page_number_runs(faces: Faces, style: Style, n: int) -> list[tuple[str, object, float]]:
+    """The (text, style, size) runs of page n's number ("— n —"), by script."""
     size = style.font("page_number").size
     text = str(style.value("page_number", "format")).replace("{n}", str(n))
-    runs = [(text[a:b], faces.run_style("page_number", latin), size)
+    return [(text[a:b], faces.run_style("page_number", latin), size)
             for a, b, latin in layout.script_runs(text)]
+
+
+def _draw_page_number(c, geo: Geometry, style: Style, n: int, ink: _Ink, runs) -> None:
+    """"— n —" 7 mm under the type area, odd pages right and even pages left, inset."""
+    size = style.font("page_number").size
     inset = float(style.value("page_number", "side_indent_chars")) * size
     below = layout.mm(style.value("page_number", "below_type_area_mm"))
     # the .docx's footer line starts `below` under the type area and is 1.2 em high
@@ -268,16 +289,23 @@ def _draw_page_number(c, geo: Geometry, faces: Faces, style: Style, n: int,
         _draw_text(c, ink, geo.left + inset, y, runs)
 
 
-def _draw_header(c, geo: Geometry, faces: Faces, style: Style, ink: _Ink) -> None:
-    """The review style's mark ("征求意见稿") in the header, right-aligned, as the .docx."""
+def _header_runs(faces: Faces, style: Style) -> list[tuple[str, object, float]]:
+    """The review style's header mark ("征求意见稿") as (text, style, size) runs; none without."""
     text = style.value("header", "text")
     if not text:
-        return
+        return []
     role = "header" if "header" in style.roles else "body"
     st = faces.run_style(role, False)
+    return [(text, st, st.size)]
+
+
+def _draw_header(c, geo: Geometry, style: Style, ink: _Ink, runs) -> None:
+    """The header mark in the header, right-aligned, as the .docx."""
+    if not runs:
+        return
     top = layout.mm(_opt(style, 20, "header", "distance_mm"))
-    y = geo.page_height - top - HEADER_ASCENT_EM * st.size
-    _draw_text(c, ink, geo.left + geo.type_width, y, [(text, st, st.size)], "right")
+    y = geo.page_height - top - HEADER_ASCENT_EM * runs[0][2]
+    _draw_text(c, ink, geo.left + geo.type_width, y, runs, "right")
 
 
 class _Outline:
