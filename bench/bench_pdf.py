@@ -10,6 +10,10 @@ warmed once, as a user's would be; the modules are byte-compiled by the first, u
 are cached (~/.cache/reportkit/fonts) by that build too; its cost is printed on its own when
 the cache is cold.
 
+The route is timed in turns with reportkit's own build of the same spec (reportkit, route,
+route, reportkit, …): on a shared machine both then meet the same slow and fast moments, and
+the ratio of their medians is printed with the ratio of each turn.
+
 Goals (issue 4): at least 5x faster than the route on the seed; under 2 s at 50x; time growing
 linearly with length.
 
@@ -47,6 +51,31 @@ def once(cmd: list[str], env: dict) -> tuple[float, float, int]:
     if proc.returncode != 0:
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}")
     return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def interleaved(ours: list[str], env: dict, route: list[list[str]], route_env: dict,
+                runs: int) -> tuple[tuple[float, float, int], tuple[float, float, int], list]:
+    """reportkit's build and the route, run in turns (ABBA…), so that both meet the same
+    moments of a shared machine: (median wall, median cpu, peak) of each, and the per-turn
+    wall ratios route / reportkit."""
+    mine, theirs, ratios = [], [], []
+    for i in range(runs):
+        a = b = None
+        for which in ((0, 1) if i % 2 == 0 else (1, 0)):
+            if which == 0:
+                a = once(ours, env)
+            else:
+                parts = [once(cmd, route_env) for cmd in route]
+                b = (sum(p[0] for p in parts), sum(p[1] for p in parts), max(p[2] for p in parts))
+        mine.append(a)
+        theirs.append(b)
+        ratios.append(b[0] / a[0])
+
+    def summary(xs):
+        return (statistics.median(x[0] for x in xs), statistics.median(x[1] for x in xs),
+                max(x[2] for x in xs))
+
+    return summary(mine), summary(theirs), ratios
 
 
 def median_of(cmds: list[list[str]], env: dict, runs: int) -> tuple[float, float, int]:
@@ -105,33 +134,36 @@ def main() -> int:
             specs[n] = SEED if n == 1 else tmp / f"dongqu-{n}x.yaml"
             if n > 1:
                 longer_spec(SEED, specs[n], n)
-        rows = []
+        rows, route = [], {}
         for n, spec in specs.items():
             out = tmp / f"out{n}"
-            once(build(spec, out, "pdf"), env)  # warm the title and font caches
-            seconds, cpu, rss = median_of([build(spec, out, "pdf")], env, args.runs)
+            ours = build(spec, out, "pdf")
+            once(ours, env)  # warm the title and font caches
+            cmds = _route_cmds(spec, tmp / f"route{n}", tmp / "lo-profile", lo_env)
+            if cmds and n in (1, LENGTHS[-1]):
+                # the seed is cheap: as many turns as reportkit alone would get
+                turns = max(args.runs, args.route_runs) if n == 1 else args.route_runs
+                (seconds, cpu, rss), theirs, ratios = interleaved(ours, env, cmds, lo_env, turns)
+                route[n] = (*theirs, ratios)
+            else:
+                seconds, cpu, rss = median_of([ours], env, args.runs)
             pages = _pages(out / f"{spec.stem}.pdf")
             rows.append((n, pages, seconds, cpu, rss))
-        route = _route(specs, tmp, env, lo_env, args.route_runs)
         bare, _, _ = median_of([[sys.executable, "-c", "pass"]], env, args.runs)
     _print(rows, route, cold, bare, args)
     return 0
 
 
-def _route(specs, tmp: Path, env: dict, lo_env: dict, runs: int) -> dict:
-    """Median seconds and peak memory of .docx build + LibreOffice conversion, seed and 50x."""
+def _route_cmds(spec: Path, folder: Path, profile: Path, lo_env: dict) -> list[list[str]]:
+    """The route's commands for a spec (.docx build, then LibreOffice), run once untimed (the
+    first start of LibreOffice writes its profile); none without LibreOffice."""
     if not shutil.which("soffice"):
-        return {}
-    profile = tmp / "lo-profile"
-    out = {}
-    for n in (1, LENGTHS[-1]):
-        spec, folder = specs[n], tmp / f"route{n}"
-        docx = folder / f"{spec.stem}.docx"
-        cmds = [build(spec, folder, "docx"), soffice(docx, folder, profile)]
-        for cmd in cmds:  # first start of LibreOffice writes its profile: not timed
-            once(cmd, lo_env)
-        out[n] = median_of(cmds, lo_env, runs)
-    return out
+        return []
+    docx = folder / f"{spec.stem}.docx"
+    cmds = [build(spec, folder, "docx"), soffice(docx, folder, profile)]
+    for cmd in cmds:
+        once(cmd, lo_env)
+    return cmds
 
 
 def _pages(pdf: Path) -> int:
@@ -144,6 +176,7 @@ def _pages(pdf: Path) -> int:
 
 def _print(rows, route: dict, cold, bare: float, args) -> None:
     print(f"PDF build, median of {args.runs} cold processes; route: median of {args.route_runs} "
+          f"(seed: {max(args.runs, args.route_runs)}), run in turns with reportkit's build "
           f"(python: {sys.executable})")
     print("wall = elapsed seconds, cpu = user + system seconds of the process tree")
     print(f"{'length':>7}{'pages':>7}{'rk wall':>9}{'rk cpu':>8}{'peak MiB':>10}"
@@ -161,6 +194,9 @@ def _print(rows, route: dict, cold, bare: float, args) -> None:
         predicted = t0 + slope * (pages - p0)
         print(f"  {n}x: {seconds:.3f} s measured, {predicted:.3f} s on the line "
               f"({(seconds / predicted - 1) * 100:+.0f}%)")
+    for n, r in route.items():
+        print(f"  {n}x route/reportkit wall ratio per turn: "
+              + " ".join(f"{x:.1f}" for x in r[3]) + f" (min {min(r[3]):.1f})")
     if route:
         print(f"goals: seed route/reportkit {route[1][0] / rows[0][2]:.1f}x wall, "
               f"{route[1][1] / rows[0][3]:.1f}x cpu (goal >= 5x); 50x {rows[-1][2]:.3f} s wall, "

@@ -13,7 +13,7 @@ from reportkit import flat
 from reportkit.readers.spec import read_spec_text
 from reportkit.style import Style, load_style
 from reportkit.writers.docx import write_docx
-from reportkit.writers.docx.title import width
+from reportkit.writers.title import width
 from reportkit.writers.pdf.breaker import joins
 
 JOINER = "\u2060"

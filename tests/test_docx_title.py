@@ -6,8 +6,8 @@ import itertools
 
 import pytest
 
-from reportkit.writers.docx import title as title_mod
-from reportkit.writers.docx.title import break_title, width
+from reportkit.writers import title as title_mod
+from reportkit.writers.title import break_title, width
 
 from .conftest import CORPUS
 

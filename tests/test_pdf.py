@@ -211,7 +211,7 @@ def test_build_command_refuses_a_missing_glyph_with_exit_1(tmp_path):
 
 def test_title_lines_are_the_word_files(seed_report, pages):
     """The title is set on the lines the Word writer breaks it into, centred, in 22 pt."""
-    from reportkit.writers.docx.title import break_title
+    from reportkit.writers.title import break_title
 
     expected = break_title(seed_report.meta.title, OFFICIAL.value("title", "max_chars_per_line"))
     _, _, chars = pages[0]

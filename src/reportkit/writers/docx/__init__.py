@@ -21,7 +21,7 @@ from ...model import Report
 from ...outputs import build_time
 from ..pdf import breaker
 from . import oxml
-from .title import break_title
+from ..title import break_title
 
 #: Paragraph style of each line kind (headings add their level).
 PARA_STYLES = {"title": "RkTitle", "occasion": "RkOccasion", "speaker": "RkSpeaker",

@@ -79,14 +79,22 @@ def check_glyphs(report: Report, paras: list[Para]) -> None:
     """Raise MissingGlyphs listing every character a face lacks, paragraph by paragraph."""
     from . import MissingGlyphs
 
+    used: dict[str, tuple[object, set[str]]] = {}  # face name -> (face, its characters)
+    for para in paras:
+        for run in para.runs:
+            used.setdefault(run.style.face.name, (run.style.face, set()))[1].update(
+                para.text[run.start:run.end])
+    lacks = {name: {ch for ch in face.lacking(chars) if not ch.isspace()}
+             for name, (face, chars) in used.items()}
+    if not any(lacks.values()):
+        return  # each face asked once per distinct character, not once per run
     problems, heading = [], ""
     for para in paras:
         if para.line.kind == "heading":
             heading = para.line.full
         missing: dict[str, set[str]] = {}
         for run in para.runs:
-            lacking = run.style.face.lacking(set(para.text[run.start:run.end]))
-            lacking = {ch for ch in lacking if not ch.isspace()}
+            lacking = lacks[run.style.face.name].intersection(para.text[run.start:run.end])
             if lacking:
                 missing.setdefault(run.style.face.family, set()).update(lacking)
         if missing:

@@ -382,11 +382,12 @@ class _CharTable(Mapping):
             return default
 
     def __contains__(self, char) -> bool:
-        try:
-            self[char]
-        except (KeyError, TypeError):
+        if char in self.odd:
+            return True
+        if type(char) is not int or not 0 <= char < _DENSE:
             return False
-        return True
+        value = self.dense[char]
+        return (value != -1) if self.ints else (value == value)
 
     def __iter__(self):
         if self.ints:

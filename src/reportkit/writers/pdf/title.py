@@ -1,18 +1,17 @@
-"""The title's lines: the Word writer's balanced breaking by meaning, reused as is.
+"""The title's lines: the balanced breaking by meaning both writers share.
 
-``reportkit.writers.docx.title.break_title`` decides where a long title breaks (≤ 20 cells a
-line, between words, never inside 《…》); the PDF sets the same lines so both files agree.
+``reportkit.writers.title.break_title`` decides where a long title breaks (≤ 20 cells a
+line, between words, never inside 《…》); the PDF sets the same lines as the .docx.
 """
 
 from __future__ import annotations
 
+from ..title import break_title
 from . import breaker
 
 
 def title_lines(text: str, max_chars: float) -> list[str]:
     """The title as the Word writer breaks it."""
-    from ..docx.title import break_title
-
     lines = break_title(text, max_chars)
     return lines if "".join(lines) == text else [text]
 
