@@ -80,6 +80,20 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
+#: The cyclic garbage collector's first threshold for a command-line run (Python's default:
+#: 700 allocations). A run builds hundreds of thousands of objects that live to its end (the
+#: report, its lines, the fonts' tables) and frees the rest by reference counting: at the
+#: default the collector ran 47 times in the seed's PDF build (~10 ms) and 384 times at 50x
+#: (~0.2 s, an eighth of the build) and freed nothing worth it. At 50 000 it runs 0 and 4
+#: times, and the peak memory is the same (58 and 98 MiB).
+GC_THRESHOLD = 50_000
+
+
 def entry() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
+    """Console-script entry point (and `python -m reportkit`)."""
+    import gc
+
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+    code = main()
+    gc.freeze()  # the process ends now: its last collection need not walk every object
+    sys.exit(code)
