@@ -294,7 +294,7 @@ def test_a_face_read_from_the_cache_is_reportlabs_own_parse(word_name, tmp_path,
 
     from reportkit.writers.pdf import fonts
 
-    resolved_family, file, index = fonts._resolved(word_name, False)
+    _, file, index = fonts._resolved(word_name, False)
     tt, sub = fonts.truetype_file(file, index)
     fresh = TTFont("fresh", str(tt), subfontIndex=sub).face
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))  # an empty cache: parsed, then stored

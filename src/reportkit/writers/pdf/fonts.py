@@ -230,7 +230,7 @@ def load_face(file: str, index: int = 0, family: str = "") -> PdfFace:
 #: Parts of a parsed face left out of its pickle: the raw bytes (re-read), a bound scale, and
 #: glyphToChar, which reportlab only uses while parsing (a third of the unpickling time).
 _NOT_PICKLED = ("_ttf_data", "_pdfScale", "glyphToChar")
-_PICKLE_FORMAT = 4  #: part of the pickle's key: bump it when _NOT_PICKLED or _packed change
+_PICKLE_FORMAT = 5  #: part of the pickle's key: bump it when _NOT_PICKLED or _packed change
 #: Per-glyph tables of a parsed face that only subsetting reads, a few hundred entries a
 #: build: kept in the pickle as arrays of machine numbers and read from them in place
 #: (``_packed``). Unpickling them as lists of Python numbers and tuples (27 000 glyphs in
@@ -317,10 +317,11 @@ def _unpacked(state: dict) -> dict:
 def _char_table(mapping: dict) -> tuple[str, bytes, dict]:
     """A character table as (array typecode, the array's bytes, {code: value} for the rest).
 
-    Whole numbers (glyph ids) go in a signed array with -1 for "no entry"; floats (widths)
-    in a float32 array when every one of them survives the round trip (upem 1000, 1024,
-    2048 faces: all do), else float64, with NaN for "no entry". A code point past the BMP,
-    a value of another type, or one the array cannot hold exactly is kept in the dict.
+    Whole numbers (glyph ids) go in a signed array, floats (widths) in a float32 array when
+    every one of them survives the round trip (upem 1000, 1024, 2048 faces: all do), else
+    float64; -1 marks "no entry" (glyph ids and advance widths are never negative). A code
+    point past the BMP, a value of another type, or one the array cannot hold exactly is
+    kept in the dict.
     """
     import array
 
@@ -329,17 +330,16 @@ def _char_table(mapping: dict) -> tuple[str, bytes, dict]:
     if floats:
         narrow = [v for v in values if type(v) is float]
         code = "f" if list(array.array("f", narrow)) == narrow else "d"
-        dense = array.array(code, [float("nan")]) * _DENSE
     else:
         code = "i"
-        dense = array.array(code, [-1]) * _DENSE
+    dense = array.array(code, [-1]) * _DENSE
     odd = {}
     for char, value in mapping.items():
         if 0 <= char < _DENSE and _fits(code, value):
             dense[char] = value
             if dense[char] == value:
                 continue
-            dense[char] = float("nan") if floats else -1
+            dense[char] = -1
         odd[char] = value
     return code, dense.tobytes(), odd
 
@@ -347,7 +347,7 @@ def _char_table(mapping: dict) -> tuple[str, bytes, dict]:
 def _fits(code: str, value) -> bool:
     if code == "i":
         return type(value) is int and 0 <= value < 2**31
-    return type(value) is float and value == value
+    return type(value) is float and value >= 0  # not NaN either
 
 
 class _CharTable(Mapping):
@@ -355,7 +355,7 @@ class _CharTable(Mapping):
     by code point, with a dict for the entries the array does not hold (see _char_table).
     Looks and behaves as the dict reportlab builds: ``in``, ``[]``, ``get``, iteration."""
 
-    __slots__ = ("dense", "odd", "ints", "_size")
+    __slots__ = ("_size", "dense", "odd")
 
     def __init__(self, code: str, data: bytes, odd: dict):
         import array
@@ -363,7 +363,6 @@ class _CharTable(Mapping):
         self.dense = array.array(code)
         self.dense.frombytes(data)
         self.odd = odd
-        self.ints = code == "i"  # "no entry" is -1 in a whole-number array, NaN in a float one
         self._size = None
 
     def __getitem__(self, char: int):
@@ -371,7 +370,7 @@ class _CharTable(Mapping):
             return self.odd[char]
         if 0 <= char < _DENSE:
             value = self.dense[char]
-            if (value != -1) if self.ints else (value == value):
+            if value != -1:
                 return value
         raise KeyError(char)
 
@@ -386,14 +385,10 @@ class _CharTable(Mapping):
             return True
         if type(char) is not int or not 0 <= char < _DENSE:
             return False
-        value = self.dense[char]
-        return (value != -1) if self.ints else (value == value)
+        return self.dense[char] != -1
 
     def __iter__(self):
-        if self.ints:
-            yield from (c for c, v in enumerate(self.dense) if v != -1)
-        else:
-            yield from (c for c, v in enumerate(self.dense) if v == v)
+        yield from (c for c, v in enumerate(self.dense) if v != -1)
         yield from self.odd
 
     def __len__(self) -> int:
