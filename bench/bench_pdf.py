@@ -200,7 +200,7 @@ def _print(rows, route: dict, cold, bare: float, args) -> None:
               f"({(seconds / predicted - 1) * 100:+.0f}%)")
     for n, r in route.items():
         print(f"  {n}x route/reportkit wall ratio per turn: "
-              + " ".join(f"{x:.1f}" for x in r[3]) + f" (min {min(r[3]):.1f})")
+              + " ".join(f"{x:.1f}" for x in r[-1]) + f" (min {min(r[-1]):.1f})")
     if route:
         print(f"goals: seed route/reportkit {route[1][0] / rows[0][2]:.1f}x wall, "
               f"{route[1][1] / rows[0][3]:.1f}x cpu (goal >= 5x); 50x {rows[-1][2]:.3f} s wall, "
