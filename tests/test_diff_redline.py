@@ -69,3 +69,17 @@ def test_redline_of_a_real_pair(tmp_path):
     assert run_cli("diff", old, new, "--format", "docx", "-o", out).returncode == 0
     assert paragraphs_after(out, "accept") == expected(read_any(new)[0])
     assert paragraphs_after(out, "reject") == expected(read_any(old)[0])
+
+
+def test_importing_a_redline_reads_the_new_edition(seed_pair):
+    """A redline sent back as a draft imports as the text with every change accepted (the
+    new edition), with a warning that it had tracked changes: python-docx alone would drop
+    every inserted word."""
+    from reportkit.readers.compare import blocks
+    from reportkit.readers.docx import import_docx
+
+    docx, _, new = seed_pair
+    got = import_docx(docx)
+    assert blocks(got.report) == blocks(new)
+    (warning,) = [p for p in got.problems if p.code == "RK311"]
+    assert "insertion" in warning.message and "deletion" in warning.message

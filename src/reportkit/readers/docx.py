@@ -6,6 +6,11 @@ heading has no number, the Title style marks the title, a bold or lead-styled op
 lead sentence, and the document properties fill in issuer, subject, keywords and status. Line
 breaks inside a paragraph (the title is broken over lines) are joined, as Chinese needs no space.
 Tables are kept as text lines, one per row, with a warning.
+
+A paragraph's text is read as Word shows it with every tracked change accepted (inserted and
+moved-in runs kept, deleted and moved-away ones left out, with a warning saying how many), and
+with the numbers of Word's automatic numbering written in (numbering.py). python-docx alone
+gives neither: it skips the runs inside ``w:ins`` and never draws a list number.
 """
 
 from __future__ import annotations
@@ -27,6 +32,11 @@ _HEADING_STYLE_RE = LazyRe(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "标题", "rktitle"}
 _LEAD_STYLES = {"RkLead", "Strong"}
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+#: Parts of a paragraph whose runs are not its text as shown with changes accepted: deleted or
+#: moved-away runs, text boxes (paragraphs of their own) and the fallback copy of alternate
+#: content (a second copy of what mc:Choice holds).
+_NOT_TEXT = frozenset({_W + "del", _W + "moveFrom", _W + "txbxContent", _MC + "Fallback"})
 
 
 def read_docx(path: str | Path) -> tuple[Report | None, list[Problem]]:
@@ -43,6 +53,11 @@ def import_docx(path: str | Path) -> Imported:
     footnotes = _footnotes(document)
     marks: dict[str, int] = {}  # footnote id -> its number, by first reference
     texts = [t for t in _paragraphs(document, name, problems, footnotes, marks) if t[0].strip()]
+    changes = _tracked_changes(document.element.body)
+    if changes:
+        problems.append(Problem(name, 0, 0, "warning", "RK311",
+                                f"the Word file has tracked changes ({changes}): imported as "
+                                "if every change were accepted"))
     if marks:  # Word footnotes become note marks and a notes list, as a text report has them
         texts.append((NOTES_HEADING, 0, "", False, False))
         texts += [(f"[{n}]{footnotes.get(fid, '')}", 0, "", False, False)
@@ -115,11 +130,14 @@ def _paragraphs(document, name: str, problems: list[Problem], footnotes: dict[st
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    from .numbering import Numbering
+
+    numbering = Numbering(document)
     body = document.element.body
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            yield _paragraph(Paragraph(child, document), footnotes, marks)
+            yield _paragraph(Paragraph(child, document), footnotes, marks, numbering)
         elif tag == "tbl":
             table = Table(child, document)
             problems.append(Problem(name, 0, 0, "warning", "RK308",
@@ -134,30 +152,58 @@ def _paragraphs(document, name: str, problems: list[Problem], footnotes: dict[st
                 yield "\u3000".join(cells), 0, "", False, False
 
 
-def _paragraph(p, footnotes: dict[str, str], marks: dict[str, int]):
+def _paragraph(p, footnotes: dict[str, str], marks: dict[str, int], numbering):
+    from docx.text.run import Run
+
     style = p.style.name if p.style is not None else ""
     m = _HEADING_STYLE_RE.match(style.strip())
     level = int(m.group(1)) if m else 0
     is_title = style.strip().lower() in _TITLE_STYLES
-    text = _text_with_marks(p, footnotes, marks) if footnotes else p.text
+    runs = [Run(r, p) for r in _runs(p._p)]
+    label = clean.drop_invisible(numbering.label(p))
+    text = label + _text_with_marks(runs, footnotes, marks)
     text = clean.drop_invisible(text.replace("\n", "").replace("\r", ""))
-    bold, whole = _bold_opening(p)
+    bold, whole = _bold_opening(runs)
     bold = clean.drop_invisible(bold)
+    if bold and label:
+        bold = label + bold  # the number is drawn in the paragraph's opening format
     return text, min(level, 4), bold, whole and bool(text.strip()), is_title
 
 
-def _text_with_marks(p, footnotes: dict[str, str], marks: dict[str, int]) -> str:
-    """The paragraph's text with each footnote reference written as a mark [n]."""
-    from docx.text.run import Run
+def _runs(element):
+    """The runs (w:r) of a paragraph in order as Word shows it with tracked changes accepted:
+    inside insertions, moves, hyperlinks, fields, content controls and smart tags too, not
+    inside deletions, moved-away text, text boxes or alternate content's fallback."""
+    for child in element:
+        tag = child.tag
+        if tag == _W + "r":
+            yield child
+        elif isinstance(tag, str) and tag not in _NOT_TEXT and tag != _W + "pPr":
+            yield from _runs(child)
 
+
+def _tracked_changes(body) -> str:
+    """"3 insertions, 1 deletion": the tracked changes that hold text, or "" for none."""
+    counts = []
+    for tag, what in ((_W + "ins", "insertion"), (_W + "del", "deletion"),
+                      (_W + "moveTo", "move")):
+        n = sum(1 for e in body.iter(tag) if e.find(_W + "r") is not None)
+        if n:
+            counts.append(f"{n} {what}{'s' if n > 1 else ''}")
+    return ", ".join(counts)
+
+
+def _text_with_marks(runs, footnotes: dict[str, str], marks: dict[str, int]) -> str:
+    """The runs' text with each footnote reference written as a mark [n]."""
     out = []
-    for r in p._p.iter(_W + "r"):
-        out.append(Run(r, p).text)
-        for ref in r.iter(_W + "footnoteReference"):
-            fid = ref.get(_W + "id")
-            if fid in footnotes:
-                marks.setdefault(fid, len(marks) + 1)
-                out.append(f"[{marks[fid]}]")
+    for run in runs:
+        out.append(run.text)
+        if footnotes:
+            for ref in run._r.iter(_W + "footnoteReference"):
+                fid = ref.get(_W + "id")
+                if fid in footnotes:
+                    marks.setdefault(fid, len(marks) + 1)
+                    out.append(f"[{marks[fid]}]")
     return "".join(out)
 
 
@@ -183,11 +229,12 @@ def _footnotes(document) -> dict[str, str]:
     return {}
 
 
-def _bold_opening(p) -> tuple[str, bool]:
-    """The bold (or lead-styled) text a paragraph opens with, and whether all of it is bold."""
+def _bold_opening(runs) -> tuple[str, bool]:
+    """The bold (or lead-styled) text a paragraph's runs open with, and whether all of it is
+    bold."""
     parts, all_bold = [], True
     opening = True
-    for run in p.runs:
+    for run in runs:
         text = run.text.replace("\n", "")
         if not text:
             continue
