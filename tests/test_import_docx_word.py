@@ -147,3 +147,28 @@ def test_tracked_changes_are_read_as_accepted(tmp_path):
     assert "1 insertion, 1 deletion, 1 move" in warning.message
     done = run_cli("import", path, "-o", tmp_path / "tracked.yaml")
     assert done.returncode == 0 and b"RK311" in done.stderr
+
+
+def test_outline_levels_make_headings(tmp_path):
+    """Headings in a custom style ("一级标题") that only sets an outline level, or with the
+    level set on the paragraph itself, without typed numbers."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    d = docx.Document()
+    _report(d)
+    style = d.styles.add_style("一级标题", WD_STYLE_TYPE.PARAGRAPH)
+    etree.SubElement(style.element.get_or_add_pPr(), _w("outlineLvl"), {_w("val"): "0"})
+    d.add_paragraph("2023年计划执行情况", style="一级标题")
+    p = d.add_paragraph("经济运行")
+    etree.SubElement(p._p.get_or_add_pPr(), _w("outlineLvl"), {_w("val"): "1"})
+    d.add_paragraph("全区经济运行总体平稳。")
+    d.add_paragraph("2024年工作安排", style="一级标题")
+    d.add_paragraph("抓好重大项目。")
+    path = tmp_path / "outline.docx"
+    d.save(str(path))
+
+    first, second = import_docx(path).report.body
+    assert first.heading == "2023年计划执行情况" and first.body[0].heading == "经济运行"
+    assert first.body[0].body[0].text == "全区经济运行总体平稳。"
+    assert second.heading == "2024年工作安排" and second.body[0].text == "抓好重大项目。"

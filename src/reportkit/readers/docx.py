@@ -1,8 +1,8 @@
 """Importing Word files (.docx) with python-docx.
 
 Paragraphs become :class:`~reportkit.readers.structure.SrcLine` values like the lines of a text
-file, with what Word knows on top: heading styles (Heading 1–4, 标题 1–4) give the level when a
-heading has no number, the Title style marks the title, a bold or lead-styled opening run is the
+file, with what Word knows on top: heading styles (Heading 1–4, 标题 1–4) or an outline level
+(on the paragraph or its style) give the level when a heading has no number, the Title style marks the title, a bold or lead-styled opening run is the
 lead sentence, and the document properties fill in issuer, subject, keywords and status. Line
 breaks inside a paragraph (the title is broken over lines) are joined, as Chinese needs no space.
 Tables are kept as text lines, one per row, with a warning.
@@ -157,7 +157,7 @@ def _paragraph(p, footnotes: dict[str, str], marks: dict[str, int], numbering):
 
     style = p.style.name if p.style is not None else ""
     m = _HEADING_STYLE_RE.match(style.strip())
-    level = int(m.group(1)) if m else 0
+    level = int(m.group(1)) if m else _outline_level(p)
     is_title = style.strip().lower() in _TITLE_STYLES
     runs = [Run(r, p) for r in _runs(p._p)]
     label = clean.drop_invisible(numbering.label(p))
@@ -168,6 +168,23 @@ def _paragraph(p, footnotes: dict[str, str], marks: dict[str, int], numbering):
     if bold and label:
         bold = label + bold  # the number is drawn in the paragraph's opening format
     return text, min(level, 4), bold, whole and bool(text.strip()), is_title
+
+
+def _outline_level(p) -> int:
+    """The heading level (1-9) a paragraph's outline level gives it, set on the paragraph or
+    on its style ("一级标题" styles of Chinese offices carry one), or 0 for body text."""
+    ppr = p._p.pPr
+    found = ppr.find(_W + "outlineLvl") if ppr is not None else None
+    style, seen = p.style, set()
+    while found is None and style is not None and style.style_id not in seen:
+        seen.add(style.style_id)
+        found = style.element.find(f"{_W}pPr/{_W}outlineLvl")
+        style = style.base_style
+    try:
+        value = int(found.get(_W + "val")) if found is not None else 9
+    except (TypeError, ValueError):
+        return 0
+    return value + 1 if 0 <= value < 9 else 0
 
 
 def _runs(element):
