@@ -469,7 +469,10 @@ def test_not_garbled(text):
 
 
 @pytest.mark.parametrize("text", ["乱码\ufffd出现。", "锟斤拷。", "段落</p>", "空格&nbsp;后",
-                                  "犬a(chǎn)业。"])
+                                  "犬a(chǎn)业。",
+                                  # what the importer also warns of: UTF-8 read as Latin-1 or
+                                  # as GBK, a tag that lost its "<"
+                                  "他说â€œ发展â€。", "鈥溿发展", "段落/p>，下一段"])
 def test_garbled(text):
     [p] = lint(yaml.safe_dump([text], allow_unicode=True), garbled)
     assert p.code == "RK114"

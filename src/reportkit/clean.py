@@ -251,15 +251,17 @@ def chrome_metadata(line: str) -> dict[str, str]:
 _QMARK_RE = LazyRe(rf"(?<=[{_HAN}])\?(?=[^\s\"'”’)）\]])"
                        r"|\?(?=[a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])")
 _QMARK_TOKEN = LazyRe(rf"\?[{_PINYIN_LETTERS}]*[)|]*")
-_HTML_RE = LazyRe(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&(?:nbsp|amp|lt|gt|quot|#\d+);"
+#: HTML left in the text: tags, entities, and a tag whose "<" was lost ("/p>"). Shared with
+#: lint RK114, which looks for the same damage in a spec.
+HTML_RE = LazyRe(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&(?:nbsp|amp|lt|gt|quot|#\d+);"
                   r"|(?<![A-Za-z<])/(?:p|div|span|br|strong|b|i|em|font|td|tr|li|a)>")
 #: Findings this close together (characters) are one garbled passage.
 _MERGE_GAP = 12
 #: A toned pinyin annotation hanging on a Latin letter: the letter is mojibake (犬a(chǎn)).
 _DEBRIS_PINYIN_RE = LazyRe(rf"[A-Za-z]\([{_PINYIN_LETTERS}]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]"
                            rf"[{_PINYIN_LETTERS}]*\d?\)")
-#: Typical debris of UTF-8 read as GBK (锟斤拷 …) or as Latin-1 (Ã©, â€œ …).
-_MOJIBAKE_RE = LazyRe(r"锟斤拷|烫烫烫|屯屯屯|[ÃÂâ][\x80-\xbf€œ™˜]|鈥[溿攢渀]|锛[屽岋]")
+#: Typical debris of UTF-8 read as GBK (锟斤拷 …) or as Latin-1 (Ã©, â€œ …); shared with RK114.
+MOJIBAKE_RE = LazyRe(r"锟斤拷|烫烫烫|屯屯屯|[ÃÂâ][\x80-\xbf€œ™˜]|鈥[溿攢渀]|锛[屽岋]")
 
 
 @dataclass(frozen=True)
@@ -280,9 +282,9 @@ def find_garbled(line: str) -> list[Garble]:
         for m in re.finditer("\ufffd+", line):
             found.append(Garble(m.start() + 1, m.group(), "replacement character U+FFFD"))
     if "<" in line or ">" in line or "&" in line:
-        for m in _HTML_RE.finditer(line):
+        for m in HTML_RE.finditer(line):
             found.append(Garble(m.start() + 1, m.group(), "stray HTML"))
-    for m in _MOJIBAKE_RE.finditer(line):
+    for m in MOJIBAKE_RE.finditer(line):
         found.append(Garble(m.start() + 1, m.group(), "mojibake"))
     if "(" in line:
         for m in _DEBRIS_PINYIN_RE.finditer(line):
