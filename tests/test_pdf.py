@@ -314,3 +314,22 @@ def test_a_face_read_from_the_cache_is_reportlabs_own_parse(word_name, tmp_path,
     assert list(tmp_path.glob("reportkit/fonts/*.face.pickle"))
     if word_name == "宋体":
         assert any(code > 0xFFFF for code in fresh.charToGlyph)
+
+
+def test_a_new_face_cache_entry_replaces_the_stale_ones(tmp_path, monkeypatch):
+    """When a face is parsed again (another reportlab, cache format or font file), its older
+    pickles are removed; other faces' entries stay."""
+    from reportkit.writers.pdf import fonts
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    _, file, index = fonts._resolved("Times New Roman", False)
+    tt, sub = fonts.truetype_file(file, index)
+    cache = fonts.cache_dir()
+    cache.mkdir(parents=True, exist_ok=True)
+    stale = cache / f"{tt.stem}-{'0' * 24}.face.pickle"
+    other = cache / f"{tt.stem}Bold-{'0' * 24}.face.pickle"
+    stale.write_bytes(b"old")
+    other.write_bytes(b"another face")
+    fonts._reportlab_font("fresh", tt, sub)
+    assert not stale.exists() and other.exists()
+    assert len(list(cache.glob(f"{tt.stem}-*.face.pickle"))) == 1

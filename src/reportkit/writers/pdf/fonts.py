@@ -17,6 +17,7 @@ import os
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
+from glob import escape as glob_escape
 from pathlib import Path
 
 #: Tables a TrueType conversion does not need (CFF-specific or hinting for CFF).
@@ -283,9 +284,24 @@ def _reportlab_font(name: str, path: Path, index: int):
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, info)
+        _drop_stale(info, path.stem)
     except (OSError, pickle.PicklingError, AttributeError, TypeError):
         pass  # a cache that cannot be written only costs time
     return font
+
+
+def _drop_stale(current: Path, stem: str) -> None:
+    """Remove the face's older pickles (another reportlab, format or font file made them): a
+    new key is only written when the old one no longer matches, so they are never read again."""
+    import re
+
+    own = re.compile(re.escape(stem) + r"-[0-9a-f]{24}\.face\.pickle")
+    for old in current.parent.glob(f"{glob_escape(stem)}-*.face.pickle"):
+        if old != current and own.fullmatch(old.name):
+            try:
+                old.unlink()
+            except OSError:
+                pass
 
 
 def _packed(state: dict) -> dict:
