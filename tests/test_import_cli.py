@@ -97,13 +97,16 @@ def test_empty_file(tmp_path):
     assert code == 2 and "empty file" in err
 
 
-def test_html_page(tmp_path):
+def test_html_page_without_a_report(tmp_path):
+    """A page that is all markup and chrome (no Chinese text) is refused, whatever its name;
+    pages with a report are imported (tests/test_import_html.py)."""
     page = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>报告</title></head><body>"
-            + "<div><p>各位代表：</p></div>" * 30 + "</body></html>")
-    code, err = _bad(tmp_path, "page.txt", page.encode())
-    assert code == 2 and "HTML page" in err and "(RK304)" in err
-    code, err = _bad(tmp_path, "page.html", page.encode())
-    assert code == 2 and "cannot import `.html`" in err
+            + "<div><p>Menu</p></div>" * 30 + "</body></html>")
+    for name in ("page.txt", "page.html"):
+        code, err = _bad(tmp_path, name, page.encode())
+        assert code == 2 and "no Chinese text" in err and "(RK305)" in err
+    code, err = _bad(tmp_path, "report.pdf", b"%PDF-1.4")
+    assert code == 2 and "cannot import `.pdf`" in err
 
 
 def test_ten_megabytes_of_text(tmp_path):

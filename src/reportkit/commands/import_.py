@@ -1,4 +1,5 @@
-"""`reportkit import FILE [-o SPEC.yaml]`: an existing report (.txt, .md, .docx) as a spec."""
+"""`reportkit import FILE [-o SPEC.yaml]`: an existing report (.txt, .md, .docx, .html) as a
+spec."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import re
 import sys
 from pathlib import Path
 
-HELP = "turn an existing report (web text .txt, markdown .md, Word .docx) into a spec"
+HELP = ("turn an existing report (web page .html, web text .txt, markdown .md, Word .docx) into "
+        "a spec")
 
 IMPORTERS = {
     ".txt": "reportkit.readers.text:import_text",
@@ -14,12 +16,14 @@ IMPORTERS = {
     ".md": "reportkit.readers.text:import_text",
     ".markdown": "reportkit.readers.text:import_text",
     ".docx": "reportkit.readers.docx:import_docx",
+    ".html": "reportkit.readers.html:import_html",
+    ".htm": "reportkit.readers.html:import_html",
 }
 
 
 def add_arguments(p) -> None:
     """Arguments of `import`."""
-    p.add_argument("file", metavar="FILE", help="the report: .txt, .md or .docx")
+    p.add_argument("file", metavar="FILE", help="the report: .html, .txt, .md or .docx")
     p.add_argument("-o", "--output", metavar="SPEC", help="write the spec here (default: stdout)")
     p.add_argument("--strict", action="store_true",
                    help="exit 1 when the import has warnings (garbled passages and the like)")

@@ -1,4 +1,5 @@
-"""Readers: each turns a source (spec YAML, report text, markdown, Word file) into a Report.
+"""Readers: each turns a source (spec YAML, report text, markdown, Word file, web page) into a
+Report.
 
 ``READERS`` maps a file suffix to "module:function"; the function is
 ``read_x(path) -> tuple[Report, list[Problem]]`` (problems are warnings and errors found while
@@ -16,6 +17,8 @@ READERS = {
     ".txt": "reportkit.readers.text:read_text",
     ".md": "reportkit.readers.text:read_markdown",
     ".docx": "reportkit.readers.docx:read_docx",
+    ".html": "reportkit.readers.html:read_html",
+    ".htm": "reportkit.readers.html:read_html",
 }
 
 

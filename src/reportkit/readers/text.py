@@ -6,7 +6,7 @@ half-width punctuation; garbled passages reported and left as they are; web-page
 dropped, its date and source kept) → :func:`structure.build`.
 
 Problem codes of the import: RK300 empty, RK301 garbled passage, RK302 heading numbers,
-RK303 repeated front line, RK304 an HTML page, RK305 not a report, RK306 front matter,
+RK303 repeated front line, RK304 an unreadable HTML page, RK305 not a report, RK306 front matter,
 RK307 not a Word file, RK308 a Word table read as lines, RK309 internal (the spec would not
 read back), RK310 a quotation mark the source leaves unpaired.
 """
@@ -68,8 +68,9 @@ def import_text(path: str | Path, markdown: bool | None = None) -> Imported:
         raise fail(name, "empty file: there is no report to import", "RK300")
     text, encoding = decode(data, name, allow_legacy=True)
     if _HTML_PAGE_RE.search(text[:4096]) and text.count("<") > 20:
-        raise fail(name, "this is an HTML page, not report text: open it in a browser and save "
-                         "it as text (.txt), or copy the report's text into a .txt file", "RK304")
+        from .html import import_html  # a page saved under a .txt name: read it as the page
+
+        return import_html(path, data)
     # word joiners are layout, not text (a copy of a Word file has 2024\u2060年); a column
     # reported on such a line counts the characters left
     text = clean.drop_invisible(text)
@@ -132,7 +133,7 @@ def _import_lines(raw_lines: list[str], first: int, name: str, encoding: str, ma
         raise_problem = fail(name, "no report text found (only markup or web-page chrome)",
                              "RK305")
         raise raise_problem
-    source = _source(meta, chrome, steps)
+    source = web_source(meta, chrome, steps)
     report, found, stats = build(lines, name, title=meta.get("title", ""), source=source)
     return Imported(report, sorted(problems + found), stats, encoding, steps)
 
@@ -207,7 +208,9 @@ def _soft_wrapped(prev: SrcLine, cur: SrcLine, raw: str) -> bool:
     return not (SPEAKER_RE.match(cur.text) or SALUTATION_RE.match(cur.text))
 
 
-def _source(meta: dict, chrome: dict[str, str], steps: list[str]) -> Source | None:
+def web_source(meta: dict, chrome: dict[str, str], steps: list[str]) -> Source | None:
+    """Where a web copy came from: front matter first, else the page chrome's date, publisher
+    and site, with the cleaning steps it needed."""
     url = meta.get("url", "")
     published = meta.get("date", "") or chrome.get("published", "")
     publisher = meta.get("publisher", "") or chrome.get("publisher", "")

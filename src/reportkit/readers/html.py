@@ -1,0 +1,275 @@
+"""Importing a saved web page (.html, .htm): the report's text out of the page around it.
+
+Governments publish these reports as web pages, and a page saved from the browser is what a
+user most often has. The page is decoded as text files are (UTF-8, else GB18030/GBK or Big5,
+which is what a ``charset=gb2312`` page holds), parsed with lxml.html and stripped of what is
+never report text (scripts, styles, navigation, headers, footers, forms). The report is the
+part of the page that holds most of its Chinese text: from ``<body>`` down, as long as one
+child holds at least ``CONTENT_SHARE`` of its parent's Chinese characters (the menus, the
+breadcrumbs and the footer hold little), plus the page's title line above it when the title
+stands outside that part, and the publication line between them (its date and publisher go
+to ``meta.source``, as for a text copy).
+
+Each block (p, div, li, h1–h6, a table row; ``<br>`` inside a block) becomes a paragraph; a
+bold (``<strong>``, ``<b>``, ``font-weight: bold``) opening is a lead sentence or a heading,
+as bold runs are in a Word file; ``<h1>``–``<h6>`` give heading levels when a heading has no
+number. Then the text goes the way of any import: cleaning (pinyin, traditional characters,
+punctuation), garbled passages warned about (RK301), web chrome dropped, structure built.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import clean
+from ..clean import LazyRe
+from ..model import Report
+from ..problems import Problem
+from .source import decode, fail, read_bytes
+from .structure import SrcLine, build
+from .text import IMPORT_MAX_BYTES, Imported, web_source
+
+#: A child holding this share of its parent's Chinese characters is where the report is.
+CONTENT_SHARE = 0.8
+#: Elements that are never report text.
+_JUNK = ("script", "style", "noscript", "iframe", "form", "nav", "header", "footer", "select",
+         "button", "textarea", "template", "svg", "object", "embed", "head")
+#: Elements that start and end a paragraph.
+_BLOCKS = frozenset(("p", "div", "li", "tr", "table", "tbody", "thead", "tfoot", "section",
+                     "article", "main", "aside", "blockquote", "pre", "ul", "ol", "dl", "dt",
+                     "dd", "center", "address", "figure", "figcaption", "hr", "body", "h1", "h2",
+                     "h3", "h4", "h5", "h6", "caption"))
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_CJK = LazyRe(r"[\u3400-\u9fff\uf900-\ufaff]")
+_TITLE = LazyRe(r"^(?:关于.{4,}报告|.{2,40}(?:政府工作报告|计划草案的报告|计划的报告))\s*$")
+_BOLD_STYLE = LazyRe(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.IGNORECASE)
+_XML_DECL = LazyRe(r"^\s*<\?xml[^>]*\?>")
+_SPACE = LazyRe(r"[ \t\r\n\f\v\xa0]+")
+_WIDE = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+#: A line break of the page's source between two Chinese characters (with its indentation).
+_WRAP_GAP = LazyRe(rf"(?<=[{_WIDE}])[ \t]*[\r\n][ \t\r\n]*(?=[{_WIDE}])")
+
+
+@dataclass
+class _Para:
+    """One paragraph of the page: text pieces (with bold), where it stands, its block tag."""
+
+    tag: str
+    pieces: list[tuple[str, bool]] = field(default_factory=list)
+    inside: bool = False  #: part of the report's block (not the page around it)
+    title: bool = False
+
+    def text(self) -> str:
+        return _tidy("".join(t for t, _ in self.pieces))
+
+    def bold_opening(self) -> tuple[str, bool]:
+        """The bold text the paragraph opens with, and whether all of it is bold."""
+        parts, whole, opening = [], True, True
+        for text, bold in self.pieces:
+            if not text.strip():
+                if opening and parts:
+                    parts.append(text)
+                continue
+            if bold and opening:
+                parts.append(text)
+            else:
+                opening = False
+                whole = whole and bold
+        return _tidy("".join(parts)), whole and bool(parts)
+
+
+def read_html(path: str | Path) -> tuple[Report | None, list[Problem]]:
+    """Read a saved web page into (Report, warnings)."""
+    got = import_html(path)
+    return got.report, got.problems
+
+
+def import_html(path: str | Path, data: bytes | None = None) -> Imported:
+    """Import a saved web page (``data``: its bytes, when already read)."""
+    name = str(path)
+    if data is None:
+        data = read_bytes(path, IMPORT_MAX_BYTES)
+    if not data.strip():
+        raise fail(name, "empty file: there is no report to import", "RK300")
+    text, encoding = decode(data, name, allow_legacy=True)
+    paras, content = _page_paragraphs(text, name)
+    problems: list[Problem] = []
+    steps = [f"encoding {encoding}", f"HTML page: report text taken from {content}"]
+    whole = "\n".join(p.text() for p in paras)
+    traditional, pinyin = clean.is_traditional(whole), clean.has_pinyin(whole)
+    if pinyin:
+        steps.append("pinyin annotations removed")
+    if traditional:
+        steps.append("traditional → simplified (OpenCC t2s)")
+    chrome: dict[str, str] = {}
+    lines: list[SrcLine] = []
+    # <h2> for the top headings of a page whose title is its <h1>: levels count from the top
+    top = min((_HEADINGS[p.tag] for p in paras if p.tag in _HEADINGS and not p.title),
+              default=1)
+    for number, para in enumerate(paras, start=1):
+        raw = clean.drop_invisible(para.text())
+        garbles = clean.find_garbled(raw)
+        for g in garbles:
+            problems.append(Problem(name, number, g.col, "warning", "RK301",
+                                    f"garbled passage in paragraph {number} `{g.text[:24]}` "
+                                    f"({g.kind}); kept as it is: restore it by hand"))
+        cleaned = clean.clean_line(raw, traditional, clean.protected_spans(raw, garbles),
+                                   pinyin).strip()
+        if clean.is_chrome(cleaned):
+            chrome.update({k: v for k, v in clean.chrome_metadata(cleaned).items()
+                           if k not in chrome})
+            continue
+        bold, whole_bold = para.bold_opening()
+        if bold:
+            bold = clean.clean_line(clean.drop_invisible(bold), traditional, (), pinyin).strip()
+        quote_col = clean.unpaired_quote(cleaned)
+        if quote_col and not garbles:
+            problems.append(Problem(name, number, quote_col, "warning", "RK310",
+                                    f"paragraph {number}: a quotation mark the source never "
+                                    "closes (or opens); kept as it is"))
+        level = _HEADINGS[para.tag] - top + 1 if para.tag in _HEADINGS and not para.title else 0
+        lines.append(SrcLine(cleaned, number, 1, level, bold, whole_bold, para.title))
+    if chrome:
+        steps.append("web-page chrome dropped")
+    if not lines:
+        raise fail(name, "no report text found in the page (only markup or web-page chrome)",
+                   "RK305")
+    report, found, stats = build(lines, name, source=web_source({}, chrome, steps))
+    return Imported(report, sorted(problems + found), stats, f"{encoding} (HTML page)", steps)
+
+
+def _page_paragraphs(text: str, name: str) -> tuple[list[_Para], str]:
+    """The report's paragraphs of a page, and a description of where they were found."""
+    import lxml.html
+    from lxml import etree
+
+    text = _XML_DECL.sub("", text, count=1)  # lxml refuses a str with an encoding declaration
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise fail(name, f"not a readable HTML page ({exc})", "RK304") from None
+    page_title = _tidy(root.findtext(".//title") or "")
+    for junk in root.xpath("|".join(f"//{tag}" for tag in _JUNK)):
+        junk.drop_tree()
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    body = root.find("body")
+    if body is None:
+        body = root
+    counts = _cjk_counts(body)
+    if not counts[body]:
+        raise fail(name, "no report text found in the page (no Chinese text in it)", "RK305")
+    content = _content(body, counts)
+    paras = _paragraphs(body, content)
+    inside = [i for i, p in enumerate(paras) if p.inside]
+    first, last = inside[0], inside[-1]  # content holds Chinese text, so a paragraph
+    start = next((i for i in range(first, max(-1, first - 12), -1)
+                  if _TITLE.match(paras[i].text())), None)
+    if start is not None:
+        paras[start].title = True
+        kept = paras[start:last + 1]
+    else:
+        kept = paras[first:last + 1]
+        heading = next((part for part in re.split(r"\s*[_|｜—–-]+\s*", page_title)
+                        if _TITLE.match(part)), "")
+        if heading and not any(_TITLE.match(p.text()) for p in kept[:5]):
+            kept.insert(0, _Para("title", [(heading, False)], True, True))
+    where = f"<{content.tag}{_ident(content)}> ({counts[content]} of {counts[body]} Chinese " \
+            "characters of the page)"
+    return kept, where
+
+
+def _cjk_counts(body) -> dict:
+    """Chinese characters under each element (its text, its children and their tails)."""
+    counts: dict = {}
+
+    def count(el) -> int:
+        n = len(_CJK.findall(el.text or ""))
+        for child in el:
+            if isinstance(child.tag, str):
+                n += count(child)
+            n += len(_CJK.findall(child.tail or ""))
+        counts[el] = n
+        return n
+
+    count(body)
+    return counts
+
+
+def _content(body, counts: dict):
+    """The element holding the report: from the body down while one child holds most of its
+    parent's Chinese text."""
+    node = body
+    while counts.get(node):
+        children = [c for c in node if isinstance(c.tag, str)]
+        if not children:
+            break
+        best = max(children, key=lambda c: counts.get(c, 0))
+        if counts.get(best, 0) < CONTENT_SHARE * counts[node] or best.tag in _HEADINGS:
+            break
+        node = best
+    return node
+
+
+def _paragraphs(body, content) -> list[_Para]:
+    """Every paragraph of the body in order, those inside ``content`` marked."""
+    paras: list[_Para] = []
+    blocks: list[str] = ["body"]
+    current: list[_Para | None] = [None]
+
+    def flush() -> None:
+        para = current[0]
+        if para is not None and para.text():
+            paras.append(para)
+        current[0] = None
+
+    def add(text: str, bold: bool, inside: bool) -> None:
+        if not text:
+            return
+        if current[0] is None:
+            current[0] = _Para(blocks[-1])
+        current[0].pieces.append((text, bold))
+        current[0].inside = current[0].inside or inside
+
+    def walk(el, bold: bool, inside: bool) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        inside = inside or el is content
+        if tag == "br":
+            flush()
+            return
+        block = tag in _BLOCKS
+        if block:
+            flush()
+            blocks.append(tag)
+        bold = bold or tag in ("b", "strong") or bool(_BOLD_STYLE.search(el.get("style", "")))
+        add(el.text or "", bold, inside)
+        for child in el:
+            if isinstance(child.tag, str):
+                walk(child, bold, inside)
+            add(child.tail or "", bold, inside)
+        if tag in ("td", "th"):
+            add("\u3000", False, inside)  # cells of a row, as a Word table row is imported
+        if block:
+            flush()
+            blocks.pop()
+
+    walk(body, False, False)
+    flush()
+    return paras
+
+
+def _tidy(text: str) -> str:
+    """HTML whitespace: a line break of the source between two Chinese characters dropped,
+    other runs collapsed to one space, none at the ends (a full-width indent included)."""
+    text = _WRAP_GAP.sub("", text)
+    return _SPACE.sub(" ", text).strip(" \u3000")
+
+
+def _ident(el) -> str:
+    """` id="zoom"` or ` class="TRS_Editor"`: how a user finds the element in the page."""
+    for attr in ("id", "class"):
+        value = (el.get(attr) or "").strip()
+        if value:
+            return f' {attr}="{value[:40]}"'
+    return ""
