@@ -138,3 +138,16 @@ def test_fonts_command_names_a_fallback(tmp_path, monkeypatch):
                        timeout=120, check=False)
     assert r.returncode == 0, r.stderr
     assert "body: 仿宋_GB2312 is drawn with the fallback AR PL UMing CN, not FandolFang" in r.stderr
+
+
+def test_fonts_command_names_the_fallback_for_missing_characters(tmp_path):
+    """濛 is not in FandolFang: the row says so (exit 1: the role's face does not cover the
+    report) and that the PDF draws it from the style's fallback 宋体."""
+    spec = tmp_path / "rare.yaml"
+    spec.write_text(SPEC.read_text(encoding="utf-8").replace("我受区人民政府委托",
+                                                             "我受濛溪区人民政府委托", 1),
+                    encoding="utf-8")
+    r = run_cli("fonts", spec)
+    assert r.returncode == 1
+    body = next(row for row in r.stdout.decode().splitlines() if row.startswith("body"))
+    assert "MISSING 濛" in body and "宋体" in body and "draws 1" in body

@@ -333,3 +333,61 @@ def test_a_new_face_cache_entry_replaces_the_stale_ones(tmp_path, monkeypatch):
     fonts._reportlab_font("fresh", tt, sub)
     assert not stale.exists() and other.exists()
     assert len(list(cache.glob(f"{tt.stem}-*.face.pickle"))) == 1
+
+
+def _with_text(report, text: str):
+    """The report with its first paragraph's text replaced."""
+    body = list(report.body)
+    body[0] = dataclasses.replace(body[0], text=text)
+    return dataclasses.replace(report, body=tuple(body))
+
+
+def test_a_character_the_face_lacks_is_drawn_from_the_fallback_face(seed_report):
+    """濛 (a place name's character outside GB2312) is not in FandolFang: it is drawn from
+    the style's glyph_fallback (宋体, AR PL UMing), on the same grid, with a warning naming it
+    and its place; the rest of the paragraph stays in FandolFang."""
+    import pdfplumber
+
+    text = "我受区人民政府委托，报告濛溪河流域治理情况，请予审议。"
+    warnings: list = []
+    data = write_pdf(_with_text(seed_report, text), OFFICIAL, warnings=warnings)
+    (warning,) = warnings
+    assert warning.code == "RK052" and warning.level == "warning"
+    assert "濛 (U+6FDB) from AR PL UMing CN" in warning.message
+    assert "我受区人民政府委托" in warning.message and warning.line > 0
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        chars = [c for p in pdf.pages for c in p.chars]
+    line = "".join(c["text"] for c in chars)
+    assert "报告濛溪河流域" in line
+    fonts = {c["text"]: c["fontname"] for c in chars if c["text"] in "濛溪"}
+    assert "UMing" in fonts["濛"] and "FandolFang" in fonts["溪"]
+    # the same lines as with a character the face has: the fallback keeps the grid
+    def lines_of(report):
+        (para,) = [p for p in _paras(report, OFFICIAL)[1] if "流域治理" in p.text]
+        return [(s.start, s.end, round(s.width, 3)) for s in para.lines]
+
+    assert lines_of(_with_text(seed_report, text)) == lines_of(
+        _with_text(seed_report, text.replace("濛", "蒙")))
+
+
+def test_without_a_fallback_the_character_is_an_error(seed_report):
+    data = dict(OFFICIAL.data)
+    data["glyph_fallback"] = {"value": []}
+    style = dataclasses.replace(OFFICIAL, data=data)
+    with pytest.raises(MissingGlyphs) as exc:
+        write_pdf(_with_text(seed_report, "报告濛溪河流域治理情况。"), style)
+    (problem,) = exc.value.problems
+    assert "濛 (U+6FDB) not in FandolFang" in problem.message
+
+
+def test_build_warns_of_fallback_characters_and_writes_the_pdf(tmp_path):
+    from .conftest import SPEC, run_cli
+
+    text = SPEC.read_text(encoding="utf-8").replace("我受区人民政府委托", "我受濛溪区人民政府委托", 1)
+    spec = tmp_path / "rare.yaml"
+    spec.write_text(text, encoding="utf-8")
+    done = run_cli("build", spec, "-o", tmp_path / "out", "--format", "pdf")
+    err = done.stderr.decode()
+    assert done.returncode == 0, err
+    assert f"{spec}:" in err and "warning" in err and "RK052" in err and "濛" in err
+    assert (tmp_path / "out" / "rare.pdf").exists()

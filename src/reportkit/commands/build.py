@@ -85,8 +85,9 @@ def _build_one(fmt: str, report, style, path: Path) -> int:
         sys.stderr.write(f"{path}: error the {fmt} writer is not available in this installation "
                          f"({exc}) (RK042)\n")
         return 2
+    warnings: list = []
     try:
-        data = write(report, style)
+        data = write(report, style, warnings=warnings)
     except Exception as exc:  # a writer's content problems (MissingGlyphs) carry `problems`
         if not hasattr(exc, "problems"):
             raise
@@ -94,5 +95,6 @@ def _build_one(fmt: str, report, style, path: Path) -> int:
         sys.stderr.write(f"{path}: not written\n")
         return 1
     write_atomic(path, data)
+    print_problems(warnings)
     sys.stderr.write(f"wrote {path}\n")
     return 0

@@ -2,7 +2,8 @@
 
 For every role of the house style (body, title, heading1 …) it prints the Word font name, the
 face fontconfig picks for it with reportkit's alias file (what LibreOffice draws), the file, and,
-given a SPEC, whether that face has every character the role must draw in that report. A role
+given a SPEC, whether that face has every character the role must draw in that report (and, for
+those it lacks, which face of the style's glyph_fallback the PDF draws them from). A role
 drawn with a fallback rather than the face the alias file prefers is named on stderr.
 Exit 0 when every face covers its text, 1 when one does not, 2 on unreadable input.
 """
@@ -42,13 +43,36 @@ def run(args) -> int:
         if texts is not None:
             missing = fonts.coverage(face, [texts.get(role, "")])
             missing_any |= bool(missing)
-            status = "covers" if not missing else "MISSING " + "".join(missing[:20])
+            status = "covers" if not missing else "MISSING " + "".join(missing[:20]) + \
+                _fallback_note(style, font.bold, missing)
             if not texts.get(role):
                 status = "(unused)"
         print(f"{role:14}\t{font.name}\t{face.family}\t{face.file}" +
               (f":{face.index}" if face.index else "") + (f"\t{status}" if status else ""))
     sys.stdout.flush()
     return 1 if missing_any else 0
+
+
+def _fallback_note(style, bold: bool, missing: list[str]) -> str:
+    """What the PDF does with the characters a role's face lacks: the style's glyph_fallback
+    faces that draw them, and those no face has (the PDF build refuses those, RK051)."""
+    from .. import fonts
+
+    try:
+        names = [str(n) for n in style.value("glyph_fallback") or ()]
+    except (KeyError, TypeError):
+        names = []
+    left, drawn = list(missing), []
+    for name in names:
+        if not left:
+            break
+        face = fonts.resolve(name, bold)
+        lacking = set(fonts.coverage(face, left))
+        if len(lacking) < len(left):
+            drawn.append(f"{name} ({face.family}) draws {len(left) - len(lacking)}")
+        left = [c for c in left if c in lacking]
+    parts = drawn + ([f"no face has {''.join(left[:20])}"] if left else [])
+    return f" [PDF: {'; '.join(parts)}]" if parts else ""
 
 
 def _texts(path: str, style) -> dict[str, str] | None:

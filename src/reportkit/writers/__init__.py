@@ -1,7 +1,8 @@
 """Writers: each turns a model.Report into bytes of one format.
 
-``WRITERS`` maps a format name to "module:function"; the function is
-``write_x(report, style) -> bytes``. Modules are imported only when their format is asked for,
+``WRITERS`` maps a format name to "module:function"; the documents' writers are
+``write_x(report, style, warnings=None) -> bytes``, appending to ``warnings`` what is worth
+saying about the output that does not stop it (the yaml writer is the importer's own). Modules are imported only when their format is asked for,
 so building a .docx never imports reportlab.
 """
 

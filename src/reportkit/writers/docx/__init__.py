@@ -51,9 +51,12 @@ class RedlineLine:
     mark: str = "="
 
 
-def write_docx(report: Report, style=None, redline: list[RedlineLine] | None = None) -> bytes:
+def write_docx(report: Report, style=None, redline: list[RedlineLine] | None = None,
+               warnings: list | None = None) -> bytes:
     """The report as .docx bytes in a house style (a Style, or a name or profile path; default
-    official); see the module docstring for ``redline``."""
+    official); see the module docstring for ``redline``. ``warnings`` is every writer's list
+    of problems found while writing: Word leaves a missing glyph to the reader's fonts, so
+    this writer has none to add."""
     from ...style import load_style
 
     style = load_style(style) if isinstance(style, str) else style or load_style("official")

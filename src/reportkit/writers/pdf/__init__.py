@@ -22,8 +22,10 @@ class MissingGlyphs(Exception):
         self.problems = problems
 
 
-def write_pdf(report: Report, style: Style | str = "official") -> bytes:
-    """The report as an official-format PDF (bytes): deterministic for the same input."""
+def write_pdf(report: Report, style: Style | str = "official",
+              warnings: list[Problem] | None = None) -> bytes:
+    """The report as an official-format PDF (bytes): deterministic for the same input.
+    Characters drawn from the style's fallback face are reported in ``warnings`` (RK052)."""
     from .fonts import defer_pil
 
     defer_pil()
@@ -31,4 +33,4 @@ def write_pdf(report: Report, style: Style | str = "official") -> bytes:
 
     if isinstance(style, str):
         style = load_style(style)
-    return document.build(report, style)
+    return document.build(report, style, warnings)

@@ -28,12 +28,15 @@ HEADER_ASCENT_EM = 1.08
 BOLD_STROKE = 0.03
 
 
-def build(report: Report, style: Style) -> bytes:
-    """Lay the report out on pages and draw it; raises MissingGlyphs before drawing."""
+def build(report: Report, style: Style, warnings: list[Problem] | None = None) -> bytes:
+    """Lay the report out on pages and draw it; raises MissingGlyphs before drawing. Characters
+    drawn from a fallback face are reported in ``warnings`` (RK052)."""
     geo = Geometry.from_style(style)
     faces = Faces(style)
     paras = make_paras(flat_lines(report), faces, geo, style)
-    check_glyphs(report, paras)
+    check_glyphs(report, paras, faces.fallback_names)
+    if warnings is not None:
+        warnings.extend(_fallback_warning(report, paras))
     pages = layout.paginate(paras, geo)
     if style.value("line_numbers"):
         pages = layout.number_lines(pages)
@@ -75,8 +78,9 @@ def _opt(style: Style, default, *path):
         return default
 
 
-def check_glyphs(report: Report, paras: list[Para]) -> None:
-    """Raise MissingGlyphs listing every character a face lacks, paragraph by paragraph."""
+def check_glyphs(report: Report, paras: list[Para], fallbacks: list[str] = ()) -> None:
+    """Raise MissingGlyphs listing every character a face lacks (and no fallback face has),
+    paragraph by paragraph."""
     from . import MissingGlyphs
 
     used: dict[str, tuple[object, set[str]]] = {}  # face name -> (face, its characters)
@@ -98,21 +102,57 @@ def check_glyphs(report: Report, paras: list[Para]) -> None:
             if lacking:
                 missing.setdefault(run.style.face.family, set()).update(lacking)
         if missing:
-            problems.append(_missing_problem(report, para, heading, missing))
+            problems.append(_missing_problem(report, para, heading, missing, fallbacks))
     if problems:
         raise MissingGlyphs(problems)
 
 
-def _missing_problem(report: Report, para: Para, heading: str, missing: dict) -> Problem:
+def _chars(chars) -> str:
+    """"濛 堃 (U+6FDB U+5803)": characters with their code points."""
+    chars = sorted(chars)
+    return f"{' '.join(chars)} (U+{' U+'.join(f'{ord(c):04X}' for c in chars)})"
+
+
+def _place(report: Report, para: Para, heading: str) -> tuple[object, str]:
+    """A paragraph's position in the spec and words saying where it is in the report."""
     pos = getattr(para.line.block, "pos", NOPOS) or NOPOS
-    what = "; ".join(f"{' '.join(sorted(chars))} (U+{' U+'.join(f'{ord(c):04X}' for c in sorted(chars))})"
-                     f" not in {family}" for family, chars in sorted(missing.items()))
     where = f"{para.line.kind} line"
     if heading and para.line.kind != "heading":
         where += f" under “{heading[:20]}”"
     start = para.text[:12] + ("…" if len(para.text) > 12 else "")
+    return pos, f"{where}, “{start}”"
+
+
+def _missing_problem(report: Report, para: Para, heading: str, missing: dict,
+                     fallbacks=()) -> Problem:
+    nor = f" nor in the fallback {'、'.join(fallbacks)}" if fallbacks else ""
+    what = "; ".join(f"{_chars(chars)} not in {family}{nor}"
+                     for family, chars in sorted(missing.items()))
+    pos, where = _place(report, para, heading)
     return Problem(pos.file or report.pos.file, pos.line, pos.col, "error", "RK051",
-                   f"missing glyphs: {what}; {where}, “{start}”")
+                   f"missing glyphs: {what}; {where}")
+
+
+def _fallback_warning(report: Report, paras: list[Para]) -> list[Problem]:
+    """One warning naming the characters drawn from a fallback face, and where the first is."""
+    drawn: dict[str, set[str]] = {}
+    first = None
+    heading = ""
+    for para in paras:
+        if para.line.kind == "heading":
+            heading = para.line.full
+        for run in para.runs:
+            if run.style.fallback:
+                drawn.setdefault(run.style.face.family, set()).update(
+                    ch for ch in para.text[run.start:run.end] if not ch.isspace())
+                first = first or (para, heading)
+    if not drawn:
+        return []
+    pos, where = _place(report, *first)
+    what = "; ".join(f"{_chars(chars)} from {family}" for family, chars in sorted(drawn.items()))
+    return [Problem(pos.file or report.pos.file, pos.line, pos.col, "warning", "RK052",
+                    f"characters the style's faces lack are drawn from a fallback face: {what}; "
+                    f"first at the {where}")]
 
 
 def draw(report: Report, style: Style, geo: Geometry, faces: Faces,

@@ -63,6 +63,7 @@ class RunStyle:
     bold: bool = False
     role: str = "body"
     latin: bool = False  #: the Latin face (digits, letters, weak marks after them)
+    fallback: bool = False  #: a face of the style's glyph_fallback, for characters the role's lacks
 
 
 @dataclass
@@ -135,8 +136,12 @@ class Faces:
 
     def __init__(self, style: Style):
         self.style = style
-        self._cache: dict[tuple[str, bool], RunStyle] = {}
+        self._cache: dict[tuple, RunStyle] = {}
         self._advances: dict[tuple, _Advances] = {}
+        try:
+            self.fallback_names = [str(n) for n in style.value("glyph_fallback") or ()]
+        except (KeyError, TypeError):
+            self.fallback_names = []  # a profile of its own without the key: no fallback
 
     def run_style(self, role: str, latin: bool) -> RunStyle:
         """The style of a character of a role; ``latin`` for ASCII letters and digits."""
@@ -147,6 +152,20 @@ class Faces:
             self._cache[key] = RunStyle(face, font.size, font.bold and not face.is_bold, role,
                                         latin)
         return self._cache[key]
+
+    def fallback_style(self, st: RunStyle, ch: str) -> RunStyle | None:
+        """How to draw a character ``st``'s face lacks: the first face of the style's
+        glyph_fallback that has it, at the same size and weight; None when none has it."""
+        font = self.style.font(st.role)
+        for name in self.fallback_names:
+            key = (name, font.bold, st.role, st.size, st.latin)
+            if key not in self._cache:
+                face = face_for(name, font.bold)
+                self._cache[key] = RunStyle(face, st.size, font.bold and not face.is_bold,
+                                            st.role, st.latin, fallback=True)
+            if self._cache[key].face.covers(ch):
+                return self._cache[key]
+        return None
 
     def advances(self, st: RunStyle, spacing: float) -> dict:
         """Character -> advance (width at the run's size plus the spacing), filled lazily."""
@@ -215,6 +234,7 @@ def make_para(line: Line, faces: Faces, geo: Geometry, style: Style) -> Para:
     runs = [Run(max(a, c), min(b, d), faces.run_style(role, latin))
             for a, b, latin in script_runs(text) for c, d, role in roles
             if max(a, c) < min(b, d)]
+    runs = _with_fallback(text, runs, faces)
     kept = breaker.unit_spans(text) if geo.rules.keep_units else None
     widths, tails = char_widths(text, runs, faces, geo.spacing, kept, geo.rules.autospace_em)
     align, first, indent = PLACEMENT.get(line.kind, ("justify", None, 0))
@@ -224,6 +244,29 @@ def make_para(line: Line, faces: Faces, geo: Geometry, style: Style) -> Para:
     return Para(line, text, widths, runs, align, first * pitch, indent * pitch,
                 keep_next=line.kind in ("heading", "notes_heading"), tails=tails,
                 unhung=_unhung(text, runs, kept or ()), kept=kept)
+
+
+def _with_fallback(text: str, runs: list[Run], faces: Faces) -> list[Run]:
+    """The runs with each character their face lacks moved to a run of a fallback face that
+    has it (Faces.fallback_style); one no face has stays where it was, for check_glyphs."""
+    out = []
+    for run in runs:
+        lacking = {ch for ch in run.style.face.lacking(set(text[run.start:run.end]))
+                   if not ch.isspace()}
+        if not lacking:
+            out.append(run)
+            continue
+        start, current = run.start, run.style
+        for i in range(run.start, run.end):
+            st = run.style
+            if text[i] in lacking:
+                st = faces.fallback_style(run.style, text[i]) or run.style
+            if st is not current:
+                if i > start:
+                    out.append(Run(start, i, current))
+                start, current = i, st
+        out.append(Run(start, run.end, current))
+    return out
 
 
 def _unhung(text: str, runs: list[Run], kept) -> frozenset:
