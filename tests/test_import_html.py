@@ -79,6 +79,20 @@ def test_a_saved_page_gives_back_the_report(seed, tmp_path, encoding):
         assert chrome not in text
 
 
+def test_a_sidebar_of_links_is_not_the_report(seed, tmp_path):
+    """A sidebar of related articles as long as a third of the report: its links are not
+    counted when looking for the report, so none of it is imported."""
+    items = "".join(f"<li><a href='/a{n}'>关于印发某区2023年第{n}批重点项目建设计划和资金安排的通知"
+                    f"及相关配套政策文件解读</a></li>" for n in range(120))
+    sidebar = f"<div class='side'><h3>相关文章</h3><ul>{items}</ul></div>"
+    data = page(seed).decode().replace("<div class='main'>", f"<div class='main'>{sidebar}", 1)
+    path = tmp_path / "sidebar.html"
+    path.write_text(data, encoding="utf-8")
+    got = import_html(path)
+    assert blocks(got.report) == blocks(seed)
+    assert "配套政策" not in "".join(line.full for line in flat_lines(got.report))
+
+
 def test_title_inside_the_article(seed, tmp_path):
     path = tmp_path / "inside.html"
     path.write_bytes(page(seed, title_inside=True))
@@ -157,3 +171,13 @@ def test_pages_without_a_report(tmp_path, content, message):
     done = run_cli("import", path)
     assert done.returncode == 2 and message in done.stderr.decode()
     assert b"Traceback" not in done.stderr
+
+
+def test_a_page_whose_text_is_all_links(tmp_path):
+    """Links are left out only to find the report; a page with nothing else still imports."""
+    path = tmp_path / "links.html"
+    path.write_text("<html><body><a href='#'>关于某区2023年国民经济和社会发展计划执行情况及2024年"
+                    "计划草案的报告</a><br><a href='#'>各位代表：</a><br><a href='#'>一、工作回顾"
+                    "</a><br><a href='#'>地区生产总值增长6%。</a></body></html>", encoding="utf-8")
+    report = import_html(path).report
+    assert report.body[0].heading == "工作回顾"

@@ -4,9 +4,9 @@ Governments publish these reports as web pages, and a page saved from the browse
 user most often has. The page is decoded as text files are (UTF-8, else GB18030/GBK or Big5,
 which is what a ``charset=gb2312`` page holds), parsed with lxml.html and stripped of what is
 never report text (scripts, styles, navigation, headers, footers, forms). The report is the
-part of the page that holds most of its Chinese text: from ``<body>`` down, as long as one
-child holds at least ``CONTENT_SHARE`` of its parent's Chinese characters (the menus, the
-breadcrumbs and the footer hold little), plus the page's title line above it when the title
+part of the page that holds most of its Chinese text outside links: from ``<body>`` down, as
+long as one child holds at least ``CONTENT_SHARE`` of its parent's (the menus, the sidebars of
+related articles and the footer are mostly links, or hold little), plus the page's title line above it when the title
 stands outside that part, and the publication line between them (its date and publisher go
 to ``meta.source``, as for a text copy).
 
@@ -158,6 +158,8 @@ def _page_paragraphs(text: str, name: str) -> tuple[list[_Para], str]:
     if body is None:
         body = root
     counts = _cjk_counts(body)
+    if not counts[body]:  # all of it in links: count those
+        counts = _cjk_counts(body, links=True)
     if not counts[body]:
         raise fail(name, "no report text found in the page (no Chinese text in it)", "RK305")
     content = _content(body, counts)
@@ -180,16 +182,20 @@ def _page_paragraphs(text: str, name: str) -> tuple[list[_Para], str]:
     return kept, where
 
 
-def _cjk_counts(body) -> dict:
-    """Chinese characters under each element (its text, its children and their tails)."""
+def _cjk_counts(body, links: bool = False) -> dict:
+    """Chinese characters under each element (its text, its children and their tails), not
+    counting the text of links unless ``links``: menus, "related articles" and sidebars are
+    lists of links, a report's paragraphs are not."""
     counts: dict = {}
 
     def count(el) -> int:
-        n = len(_CJK.findall(el.text or ""))
-        for child in el:
-            if isinstance(child.tag, str):
-                n += count(child)
-            n += len(_CJK.findall(child.tail or ""))
+        n = 0
+        if links or el.tag != "a":
+            n = len(_CJK.findall(el.text or ""))
+            for child in el:
+                if isinstance(child.tag, str):
+                    n += count(child)
+                n += len(_CJK.findall(child.tail or ""))
         counts[el] = n
         return n
 
