@@ -21,6 +21,7 @@ COMMANDS = {
     "fonts": "fonts",
     "import": "import_",
     "diff": "diff",
+    "next": "next_",
 }
 
 

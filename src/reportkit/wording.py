@@ -31,11 +31,15 @@ def target_sentence(target: Target, registry: Registry) -> str:
 
 
 def result_measure(result: Result, ind: Indicator) -> str:
-    """What a result's target measures: the stated measure, else the indicator's kind."""
+    """What a result's target measures: the stated measure, else the ceiling of a ceiling
+    indicator, else what the result states (growth before level), else — nothing stated yet,
+    as in a next edition's results — the indicator's kind."""
     if result.measure:
         return result.measure
     if ind.kind == "ceiling":
         return "ceiling"
+    if result.growth is None and result.level is None and ind.kind in ("growth", "level"):
+        return ind.kind
     return "growth" if result.growth is not None else "level"
 
 

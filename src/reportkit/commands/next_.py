@@ -1,0 +1,82 @@
+"""`reportkit next SPEC [-o NEW.yaml] [--force]`: start next year's spec from this year's.
+
+The years move on; this year's targets become the results to report against them, with the
+actuals left to fill in (``reportkit validate NEW`` lists each as RK110); the targets, text
+and notes are kept as the draft (reportkit.edition). The new spec goes to stdout, or with -o
+to a file written all at once; a summary goes to stderr. A spec with errors is refused (exit
+1) unless --force; unreadable input, or -o naming the input, exits 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HELP = "start next year's spec from this year's (targets become the results to report)"
+
+
+def add_arguments(p) -> None:
+    """Arguments of `next`."""
+    p.add_argument("spec", metavar="SPEC", help="this year's spec (YAML)")
+    p.add_argument("-o", "--output", metavar="NEW", help="write the new spec here (default: "
+                   "stdout)")
+    p.add_argument("--force", action="store_true", help="start from a spec that has errors")
+
+
+def run(args) -> int:
+    """Write the next edition; see the module docstring for exit codes."""
+    from ..edition import next_edition
+    from ..problems import has_failures
+    from ..writers.yaml import write_yaml
+    from .common import load_checked, print_problems
+
+    if args.output and Path(args.output).resolve() == Path(args.spec).resolve():
+        sys.stderr.write(f"{args.output}: error the new spec would overwrite this year's; "
+                         "choose another -o (RK041)\n")
+        return 2
+    report, problems = load_checked(args.spec)
+    errors = [p for p in problems if p.level == "error"]
+    if report is None or (has_failures(errors) and not args.force):
+        print_problems(errors)
+        sys.stderr.write("next: the spec has errors; fix them or use --force\n" if report else
+                         "next: the spec cannot be read until these errors are fixed\n")
+        return 1
+    if not report.meta.year_planned:
+        sys.stderr.write(f"{args.spec}: error the spec states no planned year "
+                         "(meta.year_planned), so there is no next year to start (RK043)\n")
+        return 1
+    edition = next_edition(report)
+    reviewed, planned = edition.years
+    comments = {}
+    if edition.results_pos > 0:
+        comments[edition.results_pos] = (
+            f"TODO the {reviewed} actuals: give each result its growth or level "
+            f"(`reportkit validate` lists them, RK110)")
+    header = (f"Next edition started from {Path(args.spec).name} by `reportkit next`: years "
+              f"{reviewed}/{planned}; the {reviewed} targets are the results to report; the "
+              "text, targets and notes are last year's, to rewrite.")
+    data = write_yaml(edition.report, header=header, comments=comments)
+    if args.output:
+        from ..outputs import write_atomic
+
+        write_atomic(args.output, data)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    sys.stderr.write(_summary(args, report, edition) + "\n")
+    return 0
+
+
+def _summary(args, old, edition) -> str:
+    reviewed, planned = edition.years
+    where = f" → {args.output}" if args.output else ""
+    if edition.carried:
+        carried = (f"the {edition.carried} targets of {reviewed} are now the results to report "
+                   f"(fill in their actuals: `reportkit validate` lists them, RK110)")
+    else:
+        carried = ("no results list to carry the targets into: add a `results:` block where "
+                   "last year's results belong")
+    return (f"next edition of {args.spec}{where}: years {old.meta.year_reviewed or '?'}/"
+            f"{old.meta.year_planned} → {reviewed}/{planned}; {carried}; targets, text and "
+            f"notes kept as the draft; check the date ({edition.report.meta.date or 'none'}) "
+            "and the occasion line")
