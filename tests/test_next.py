@@ -88,6 +88,6 @@ def test_next_command_refuses(tmp_path):
         "target: 6.5", "target: 6.5, growth: 9", 1), encoding="utf-8")
     done = run_cli("next", unreadable, "--force")
     assert done.returncode == 1 and b"duplicate key" in done.stderr
-    assert b"cannot be read" in done.stderr
+    assert b"cannot be carried over" in done.stderr
     done = run_cli("next", tmp_path / "missing.yaml")
     assert done.returncode == 2 and b"Traceback" not in done.stderr

@@ -28,9 +28,8 @@ def add_arguments(p) -> None:
 
 def run(args) -> int:
     """Check the spec, then write each format; see the module docstring for exit codes."""
-    from ..problems import has_failures
     from ..style import load_style
-    from .common import load_checked, print_problems
+    from .common import load_usable, print_problems
 
     formats = _formats(args.format)
     if formats is None:
@@ -42,12 +41,8 @@ def run(args) -> int:
                          "(RK041)\n")
         return 2
     style = load_style(args.style)
-    report, problems = load_checked(args.spec)
-    errors = [p for p in problems if p.level == "error"]
-    if report is None or (has_failures(errors) and not args.force):
-        print_problems(errors)
-        sys.stderr.write("build: the spec has errors; fix them or use --force\n" if report else
-                         "build: the spec cannot be built until these errors are fixed\n")
+    report, problems = load_usable(args.spec, args.force, "build", "built")
+    if report is None:
         return 1
     print_problems(problems)
     status = 0

@@ -26,20 +26,15 @@ def add_arguments(p) -> None:
 def run(args) -> int:
     """Write the next edition; see the module docstring for exit codes."""
     from ..edition import next_edition
-    from ..problems import has_failures
     from ..writers.yaml import write_yaml
-    from .common import load_checked, print_problems
+    from .common import load_usable
 
     if args.output and Path(args.output).resolve() == Path(args.spec).resolve():
         sys.stderr.write(f"{args.output}: error the new spec would overwrite this year's; "
                          "choose another -o (RK041)\n")
         return 2
-    report, problems = load_checked(args.spec)
-    errors = [p for p in problems if p.level == "error"]
-    if report is None or (has_failures(errors) and not args.force):
-        print_problems(errors)
-        sys.stderr.write("next: the spec has errors; fix them or use --force\n" if report else
-                         "next: the spec cannot be read until these errors are fixed\n")
+    report, _ = load_usable(args.spec, args.force, "next", "carried over")
+    if report is None:
         return 1
     if not report.meta.year_planned:
         sys.stderr.write(f"{args.spec}: error the spec states no planned year "

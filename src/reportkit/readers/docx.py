@@ -25,8 +25,8 @@ from ..clean import LazyRe
 from ..model import Report
 from ..problems import Problem
 from .source import fail, read_bytes
-from .structure import NOTES_HEADING, SrcLine, build
-from .text import IMPORT_MAX_BYTES, Imported
+from .structure import NOTES_HEADING, build
+from .text import IMPORT_MAX_BYTES, Imported, Paragraph, clean_paragraphs, cleaning
 
 _HEADING_STYLE_RE = LazyRe(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "标题", "rktitle"}
@@ -64,30 +64,10 @@ def import_docx(path: str | Path) -> Imported:
                   for fid, n in sorted(marks.items(), key=lambda kv: kv[1])]
     if not texts:
         raise fail(name, "the Word file has no text: there is no report to import", "RK305")
-    whole = "\n".join(t[0] for t in texts)
-    traditional = clean.is_traditional(whole)
-    pinyin = clean.has_pinyin(whole)
     steps = ["Word document"]
-    if pinyin:
-        steps.append("pinyin annotations removed")
-    if traditional:
-        steps.append("traditional → simplified (OpenCC t2s)")
-    lines = []
-    for number, (raw, level, bold, whole_bold, is_title) in enumerate(texts, start=1):
-        garbles = clean.find_garbled(raw)
-        for g in garbles:
-            problems.append(Problem(name, number, g.col, "warning", "RK301",
-                                    f"garbled passage in paragraph {number} `{g.text[:24]}` "
-                                    f"({g.kind}); kept as it is: restore it by hand"))
-        text = clean.clean_line(raw, traditional, clean.protected_spans(raw, garbles), pinyin)
-        quote_col = clean.unpaired_quote(text)
-        if quote_col and not garbles:
-            problems.append(Problem(name, number, quote_col, "warning", "RK310",
-                                    f"paragraph {number}: a quotation mark the source never "
-                                    "closes (or opens); kept as it is"))
-        if bold:
-            bold = clean.clean_line(bold, traditional, (), pinyin)
-        lines.append(SrcLine(text.strip(), number, 1, level, bold.strip(), whole_bold, is_title))
+    traditional, pinyin = cleaning("\n".join(t[0] for t in texts), steps)
+    lines = clean_paragraphs([Paragraph(*t) for t in texts], name, problems,
+                             (traditional, pinyin), steps)
     props = document.core_properties
 
     def tidy(text: str) -> str:

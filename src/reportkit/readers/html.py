@@ -28,8 +28,9 @@ from ..clean import LazyRe
 from ..model import Report
 from ..problems import Problem
 from .source import decode, fail, read_bytes
-from .structure import SrcLine, build
-from .text import IMPORT_MAX_BYTES, Imported, web_source
+from .structure import build
+from .text import (IMPORT_MAX_BYTES, Imported, Paragraph, clean_paragraphs, cleaning,
+                   web_source)
 
 #: A child holding this share of its parent's Chinese characters is where the report is.
 CONTENT_SHARE = 0.8
@@ -97,47 +98,26 @@ def import_html(path: str | Path, data: bytes | None = None) -> Imported:
     paras, content = _page_paragraphs(text, name)
     problems: list[Problem] = []
     steps = [f"encoding {encoding}", f"HTML page: report text taken from {content}"]
-    whole = "\n".join(p.text() for p in paras)
-    traditional, pinyin = clean.is_traditional(whole), clean.has_pinyin(whole)
-    if pinyin:
-        steps.append("pinyin annotations removed")
-    if traditional:
-        steps.append("traditional → simplified (OpenCC t2s)")
-    chrome: dict[str, str] = {}
-    lines: list[SrcLine] = []
     # <h2> for the top headings of a page whose title is its <h1>: levels count from the top
     top = min((_HEADINGS[p.tag] for p in paras if p.tag in _HEADINGS and not p.title),
               default=1)
-    for number, para in enumerate(paras, start=1):
-        raw = clean.drop_invisible(para.text())
-        garbles = clean.find_garbled(raw)
-        for g in garbles:
-            problems.append(Problem(name, number, g.col, "warning", "RK301",
-                                    f"garbled passage in paragraph {number} `{g.text[:24]}` "
-                                    f"({g.kind}); kept as it is: restore it by hand"))
-        cleaned = clean.clean_line(raw, traditional, clean.protected_spans(raw, garbles),
-                                   pinyin).strip()
-        if clean.is_chrome(cleaned):
-            chrome.update({k: v for k, v in clean.chrome_metadata(cleaned).items()
-                           if k not in chrome})
-            continue
-        bold, whole_bold = para.bold_opening()
-        if bold:
-            bold = clean.clean_line(clean.drop_invisible(bold), traditional, (), pinyin).strip()
-        quote_col = clean.unpaired_quote(cleaned)
-        if quote_col and not garbles:
-            problems.append(Problem(name, number, quote_col, "warning", "RK310",
-                                    f"paragraph {number}: a quotation mark the source never "
-                                    "closes (or opens); kept as it is"))
-        level = _HEADINGS[para.tag] - top + 1 if para.tag in _HEADINGS and not para.title else 0
-        lines.append(SrcLine(cleaned, number, 1, level, bold, whole_bold, para.title))
-    if chrome:
-        steps.append("web-page chrome dropped")
+    chrome: dict[str, str] = {}
+    cleaned = [_paragraph(p, top) for p in paras]
+    switches = cleaning("\n".join(p.text for p in cleaned), steps)
+    lines = clean_paragraphs(cleaned, name, problems, switches, steps, chrome)
     if not lines:
         raise fail(name, "no report text found in the page (only markup or web-page chrome)",
                    "RK305")
     report, found, stats = build(lines, name, source=web_source({}, chrome, steps))
     return Imported(report, sorted(problems + found), stats, f"{encoding} (HTML page)", steps)
+
+
+def _paragraph(para: _Para, top: int) -> Paragraph:
+    """A page's paragraph for clean_paragraphs: its text, heading level and bold opening."""
+    bold, whole_bold = para.bold_opening()
+    level = _HEADINGS[para.tag] - top + 1 if para.tag in _HEADINGS and not para.title else 0
+    return Paragraph(clean.drop_invisible(para.text()), level, clean.drop_invisible(bold),
+                     whole_bold, para.title)
 
 
 def _page_paragraphs(text: str, name: str) -> tuple[list[_Para], str]:

@@ -83,16 +83,66 @@ def import_text(path: str | Path, markdown: bool | None = None) -> Imported:
     return _import_lines(raw_lines, first, name, encoding, markdown, meta, problems)
 
 
-def _import_lines(raw_lines: list[str], first: int, name: str, encoding: str, markdown: bool,
-                  meta: dict, problems: list[Problem]) -> Imported:
-    body_text = "\n".join(raw_lines[first:])
-    traditional = clean.is_traditional(body_text)
-    pinyin = clean.has_pinyin(body_text)
-    steps = [f"encoding {encoding}"]
+@dataclass
+class Paragraph:
+    """A paragraph of a Word file or a web page before cleaning, with what its markup says."""
+
+    text: str
+    level: int = 0  #: heading level from a style, an outline level or <h1>-<h6>; 0 none
+    bold: str = ""  #: the bold text it opens with
+    whole_bold: bool = False
+    title: bool = False  #: the Title style, or the page's title line
+
+
+def cleaning(text: str, steps: list[str]) -> tuple[bool, bool]:
+    """Whether a source is traditional and carries pinyin (``clean_line``'s switches); the
+    cleaning that will do is added to ``steps`` for the summary."""
+    traditional, pinyin = clean.is_traditional(text), clean.has_pinyin(text)
     if pinyin:
         steps.append("pinyin annotations removed")
     if traditional:
         steps.append("traditional → simplified (OpenCC t2s)")
+    return traditional, pinyin
+
+
+def clean_paragraphs(paras: list[Paragraph], name: str, problems: list[Problem],
+                     switches: tuple[bool, bool], steps: list[str],
+                     chrome: dict[str, str] | None = None) -> list[SrcLine]:
+    """Paragraphs cleaned into source lines, numbered from 1, with ``switches`` (traditional,
+    pinyin: see ``cleaning``): garbled passages warned about (RK301) and kept, unpaired
+    quotation marks warned about (RK310); with ``chrome`` (a web page), lines of web-page
+    chrome are dropped and their metadata kept there."""
+    traditional, pinyin = switches
+    lines = []
+    for number, para in enumerate(paras, start=1):
+        raw = para.text
+        garbles = clean.find_garbled(raw)
+        for g in garbles:
+            problems.append(Problem(name, number, g.col, "warning", "RK301",
+                                    f"garbled passage in paragraph {number} `{g.text[:24]}` "
+                                    f"({g.kind}); kept as it is: restore it by hand"))
+        text = clean.clean_line(raw, traditional, clean.protected_spans(raw, garbles),
+                                pinyin).strip()
+        if chrome is not None and clean.is_chrome(text):
+            chrome.update({k: v for k, v in clean.chrome_metadata(text).items()
+                           if k not in chrome})
+            continue
+        quote_col = clean.unpaired_quote(text)
+        if quote_col and not garbles:
+            problems.append(Problem(name, number, quote_col, "warning", "RK310",
+                                    f"paragraph {number}: a quotation mark the source never "
+                                    "closes (or opens); kept as it is"))
+        bold = clean.clean_line(para.bold, traditional, (), pinyin).strip() if para.bold else ""
+        lines.append(SrcLine(text, number, 1, para.level, bold, para.whole_bold, para.title))
+    if chrome:
+        steps.append("web-page chrome dropped")
+    return lines
+
+
+def _import_lines(raw_lines: list[str], first: int, name: str, encoding: str, markdown: bool,
+                  meta: dict, problems: list[Problem]) -> Imported:
+    steps = [f"encoding {encoding}"]
+    traditional, pinyin = cleaning("\n".join(raw_lines[first:]), steps)
     chrome: dict[str, str] = {}
     lines: list[SrcLine] = []
     after_break = True
