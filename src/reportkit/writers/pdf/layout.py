@@ -138,6 +138,7 @@ class Faces:
         self.style = style
         self._cache: dict[tuple, RunStyle] = {}
         self._advances: dict[tuple, _Advances] = {}
+        self._has: dict[str, tuple[set[str], set[str]]] = {}  # face -> (has, lacks), as asked
         try:
             self.fallback_names = [str(n) for n in style.value("glyph_fallback") or ()]
         except (KeyError, TypeError):
@@ -152,6 +153,18 @@ class Faces:
             self._cache[key] = RunStyle(face, font.size, font.bold and not face.is_bold, role,
                                         latin)
         return self._cache[key]
+
+    def lacking(self, face: PdfFace, text: str) -> set[str]:
+        """The characters of ``text`` (spaces aside) the face has no glyph for; each character
+        is looked up in the face once a document, the rest is set arithmetic."""
+        has, lacks = self._has.setdefault(face.name, (set(), set()))
+        chars = set(text)
+        new = chars - has - lacks
+        if new:
+            missing = face.lacking(new)
+            lacks.update(missing)
+            has.update(new - missing)
+        return {ch for ch in chars & lacks if not ch.isspace()}
 
     def fallback_style(self, st: RunStyle, ch: str) -> RunStyle | None:
         """How to draw a character ``st``'s face lacks: the first face of the style's
@@ -251,8 +264,7 @@ def _with_fallback(text: str, runs: list[Run], faces: Faces) -> list[Run]:
     has it (Faces.fallback_style); one no face has stays where it was, for check_glyphs."""
     out = []
     for run in runs:
-        lacking = {ch for ch in run.style.face.lacking(set(text[run.start:run.end]))
-                   if not ch.isspace()}
+        lacking = faces.lacking(run.style.face, text[run.start:run.end])
         if not lacking:
             out.append(run)
             continue
