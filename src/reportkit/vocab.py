@@ -34,6 +34,11 @@ CITY_AVERAGE = "全市平均"
 
 # Heading numbers by level (1-4).
 CN_DIGITS = "零一二三四五六七八九"
+# Other numerals Word's list numbering draws (read on import): financial (大写) digits, the
+# heavenly stems (甲乙丙 …) and the earthly branches (子丑寅 …).
+CN_LEGAL = str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟")
+HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
+EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 
 # Document parts.
 NOTES_HEADING = "名词解释"

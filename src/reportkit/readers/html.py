@@ -28,9 +28,8 @@ from ..clean import LazyRe
 from ..model import Report
 from ..problems import Problem
 from .source import decode, fail, read_bytes
-from .structure import build
-from .text import (IMPORT_MAX_BYTES, Imported, Paragraph, clean_paragraphs, cleaning,
-                   web_source)
+from .structure import TITLE_RE, build
+from .text import IMPORT_MAX_BYTES, Imported, Paragraph, clean_paragraphs, cleaning, web_source
 
 #: A child holding this share of its parent's Chinese characters is where the report is.
 CONTENT_SHARE = 0.8
@@ -44,7 +43,6 @@ _BLOCKS = frozenset(("p", "div", "li", "tr", "table", "tbody", "thead", "tfoot",
                      "h3", "h4", "h5", "h6", "caption"))
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _CJK = LazyRe(r"[\u3400-\u9fff\uf900-\ufaff]")
-_TITLE = LazyRe(r"^(?:关于.{4,}报告|.{2,40}(?:政府工作报告|计划草案的报告|计划的报告))\s*$")
 _BOLD_STYLE = LazyRe(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.IGNORECASE)
 _XML_DECL = LazyRe(r"^\s*<\?xml[^>]*\?>")
 _SPACE = LazyRe(r"[ \t\r\n\f\v\xa0]+")
@@ -147,15 +145,15 @@ def _page_paragraphs(text: str, name: str) -> tuple[list[_Para], str]:
     inside = [i for i, p in enumerate(paras) if p.inside]
     first, last = inside[0], inside[-1]  # content holds Chinese text, so a paragraph
     start = next((i for i in range(first, max(-1, first - 12), -1)
-                  if _TITLE.match(paras[i].text())), None)
+                  if TITLE_RE.match(paras[i].text())), None)
     if start is not None:
         paras[start].title = True
         kept = paras[start:last + 1]
     else:
         kept = paras[first:last + 1]
         heading = next((part for part in re.split(r"\s*[_|｜—–-]+\s*", page_title)
-                        if _TITLE.match(part)), "")
-        if heading and not any(_TITLE.match(p.text()) for p in kept[:5]):
+                        if TITLE_RE.match(part)), "")
+        if heading and not any(TITLE_RE.match(p.text()) for p in kept[:5]):
             kept.insert(0, _Para("title", [(heading, False)], True, True))
     where = f"<{content.tag}{_ident(content)}> ({counts[content]} of {counts[body]} Chinese " \
             "characters of the page)"
