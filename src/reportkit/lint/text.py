@@ -62,11 +62,18 @@ def note_texts(report: Report) -> Iterator[Text]:
         yield Text(note.pos, "note text", note.text)
 
 
-def all_texts(report: Report) -> Iterator[Text]:
-    """Every non-empty piece of text a reader of the document sees."""
-    for t in (*meta_texts(report), *body_texts(report), *note_texts(report)):
-        if t.text:
-            yield t
+#: The last report's texts: ten rules ask for them in one check, and walking the model each
+#: time was a third of the linter's time on a long report. Keyed by identity (the report is
+#: kept with them, so its id cannot be reused); a model is frozen, so they cannot go stale.
+_LAST: list = [None, ()]
+
+
+def all_texts(report: Report) -> tuple[Text, ...]:
+    """Every non-empty piece of text a reader of the document sees, in order."""
+    if _LAST[0] is not report:
+        _LAST[:] = [report, tuple(t for t in (*meta_texts(report), *body_texts(report),
+                                              *note_texts(report)) if t.text)]
+    return _LAST[1]
 
 
 def snippet(text: str, start: int, end: int | None = None, width: int = 8) -> str:

@@ -66,8 +66,14 @@ _CHECKS = ((frozenset("\ufffd"), partial(_own, "\ufffd+")),
            (frozenset("锟烫屯ÃÂâ鈥锛"), _mojibake))
 
 
+#: Any character some pattern needs: most texts are decided by this one test.
+_ANY = frozenset().union(*(needs for needs, _ in _CHECKS))
+
+
 def _traces(text: str) -> list[re.Match]:
     """Every trace of garbling in a text, in order."""
+    if _ANY.isdisjoint(text):
+        return []
     found = []
     for needs, pattern in _CHECKS:
         if not needs.isdisjoint(text):
