@@ -99,6 +99,7 @@ class Value:
     number: Decimal
     qualifier: str = ""
     unit: str | None = None
+    high: Decimal | None = None  #: a range's upper bound ("5%-5.5%": number 5, high 5.5)
     pos: Pos = _pos()
 
 
@@ -147,6 +148,10 @@ class Target:
     name: str = ""
     text: str = ""
     more: tuple["Target", ...] = ()
+    #: False when the report names the indicator but deliberately gives no number for it
+    #: ("not stated", unlike "not found"). A stated target with no value is qualitative: its
+    #: words are in ``text`` ("居民收入增长与经济增长同步").
+    stated: bool = True
     pos: Pos = _pos()
 
 
@@ -159,6 +164,9 @@ class Paragraph:
 
     text: str
     lead: str = ""
+    #: last year's outcomes this paragraph states in prose, read into numbers on import
+    #: ("全年地区生产总值增长6.3%，……"); the text stays the source of the words.
+    results: tuple["Result", ...] = ()
     pos: Pos = _pos()
 
 
@@ -216,6 +224,8 @@ class Report:
     body: tuple[Block, ...] = ()
     indicators: tuple[Indicator, ...] = ()
     notes: tuple[Note, ...] = ()
+    #: what follows the notes (附件, 相关数据情况说明, 附表): built and compared like the body
+    appendix: tuple[Block, ...] = ()
     pos: Pos = _pos()
 
 
@@ -234,13 +244,15 @@ def sections(report: Report) -> Iterator[tuple[Section, int]]:
             yield block, level
 
 
-def results(report: Report) -> Iterator[Result]:
-    """Yield every result, the joined ``more`` ones included."""
+def results(report: Report, prose: bool = True) -> Iterator[Result]:
+    """Yield every result, the joined ``more`` ones included, and (with ``prose``) those read
+    from paragraphs that state them in prose."""
     for block, _ in walk(report.body):
-        if isinstance(block, ResultList):
-            for item in block.items:
-                yield item
-                yield from item.more
+        items = block.items if isinstance(block, ResultList) else \
+            block.results if prose and isinstance(block, Paragraph) else ()
+        for item in items:
+            yield item
+            yield from item.more
 
 
 def targets(report: Report) -> Iterator[Target]:

@@ -354,7 +354,7 @@ class _Converter:
             number = self.dec(m["value"], what)
             unit = self.str_(m["unit"], "`unit`") if "unit" in m else None
             return None if number is None else Value(number, self.choice(
-                m.get("qualifier"), "`qualifier`", vocab.QUALIFIERS), unit, p)
+                m.get("qualifier"), "`qualifier`", vocab.QUALIFIERS), unit, pos=p)
         parts = split_value(node.value) if isinstance(node, yaml.ScalarNode) else None
         if parts is None or node.tag not in (_CORE + "int", _CORE + "float", _CORE + "str"):
             self.error(node, "RK020", f"{what} must be a number with an optional qualifier "
@@ -363,7 +363,7 @@ class _Converter:
         number, unit, qualifier = parts
         if not self.sane(node, number, what):
             return None
-        return Value(number, qualifier, unit or None, p)
+        return Value(number, qualifier, unit or None, pos=p)
 
     def note(self, node: yaml.Node) -> Note | None:
         m = self.mapping(node, NOTE_KEYS, "a note", required=("key",))
