@@ -3,7 +3,8 @@
 A title longer than a line is set as a trapezoid or diamond of lines of similar length, each at
 most ``max_chars`` wide (digits and Latin letters count half), broken only between words: never
 inside a word found by rjieba, a number with its unit (2023年), or a 《…》 title (unless the
-《…》 alone is wider than a line). Each break has a cost in meaning: best before the conjunction
+《…》 alone is wider than a line), and by the body's 避头尾 rules: no line ends with an opening
+mark （《“〈【 and none starts with a closing or pausing mark ）》”，、 or a space. Each break has a cost in meaning: best before the conjunction
 that joins the title's halves (及, 与), good before a year, bad inside a compound noun or around
 的; each line has a cost for its distance from the even width. The cheapest split with the
 fewest lines, or one line more, wins, so a diamond that keeps a phrase whole can beat two lines.
@@ -19,7 +20,9 @@ import os
 import re
 from pathlib import Path
 
-RULES_VERSION = "3"  # part of the cache key: bump it whenever the costs below change
+from .pdf.breaker import NO_END, NO_START
+
+RULES_VERSION = "4"  # part of the cache key: bump it whenever the costs below change
 #: Conjunctions that join the halves of a title ("……执行情况及2024年计划草案"): the line
 #: after the break starts with them, as in 国务院 and provincial titles.
 TOP_CONJUNCTIONS = ("及", "与", "暨", "以及")
@@ -60,6 +63,22 @@ def _words(text: str, keep_books: bool) -> list[tuple[str, str]]:
         pos = m.end()
     if pos < len(text):
         out += _merge_numbers(rjieba.tag(text[pos:]))
+    return _glue_marks(out)
+
+
+def _glue_marks(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Opening marks joined to the word after them, closing marks and spaces to the word
+    before (避头尾): a break can then never leave "（" at a line's end or "）" at its start.
+    The joined word keeps the tag of its word, so a break before "（2023年" still reads as one
+    before a year."""
+    out: list[tuple[str, str]] = []
+    for word, tag in words:
+        if out and (out[-1][0][-1] in NO_END or word[0] in NO_START or word[0].isspace()):
+            prev, prev_tag = out[-1]
+            only_marks = all(c in NO_END for c in prev)
+            out[-1] = (prev + word, tag if only_marks else prev_tag)
+        else:
+            out.append((word, tag))
     return out
 
 
