@@ -20,7 +20,7 @@ from ...flat import Line
 from ...model import Report
 from ...outputs import build_time
 from ..pdf import breaker
-from . import oxml
+from . import oxml, review
 from ..title import break_title
 
 #: Paragraph style of each line kind (headings add their level).
@@ -65,10 +65,14 @@ def write_docx(report: Report, style=None, redline: list[RedlineLine] | None = N
     # A redline is read in Word, not laid out page for page: no joiners in its tracked text.
     layout.keep_units = layout.keep_units and redline is None
     revisions = oxml.Revisions(when)
+    lines = flat.lines(report) if redline is None else []
     entries = redline if redline is not None else [
-        RedlineLine(line, (("=", line.full),)) for line in flat.lines(report)]
+        RedlineLine(line, (("=", line.full),)) for line in lines]
     body = list(_body(entries, layout, revisions))
-    return oxml.zip_package(_parts(report, layout, body), when)
+    parts = _parts(report, layout, body)
+    if redline is None:  # a build, not a comparison: say which spec's text this is
+        parts = review.with_identity(parts, report, lines)
+    return oxml.zip_package(parts, when)
 
 
 class _Layout:
