@@ -33,6 +33,9 @@ _MD_HEADING_RE = LazyRe(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_BOLD_START_RE = LazyRe(r"^(\*\*|__)(.+?)\1")
 _MD_LINK_RE = LazyRe(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_ESCAPE_RE = LazyRe(r"\\([\\`*_{}\[\]()#+\-.!>|])")
+#: An HTML comment: a markdown reader passes it to the page, where it is not shown (photo
+#: captions and dates of the copy in the lawtext/gov collection: "<!-- 殷勇同志作……（戴冰 摄） -->").
+_MD_COMMENT_RE = LazyRe(r"<!--.*?-->", re.DOTALL)
 
 
 @dataclass
@@ -78,9 +81,29 @@ def import_text(path: str | Path, markdown: bool | None = None) -> Imported:
     problems: list[Problem] = []
     meta: dict = {}
     first = 0
+    steps = [f"encoding {encoding}"]
     if markdown:
         first, meta = _front_matter(raw_lines, name, problems)
-    return _import_lines(raw_lines, first, name, encoding, markdown, meta, problems)
+        raw_lines, comments = drop_comments(raw_lines, first)
+        if comments:
+            steps.append(f"{comments} HTML comment{'s' if comments > 1 else ''} (<!-- … -->) "
+                         "dropped")
+    return _import_lines(raw_lines, first, name, encoding, markdown, meta, problems, steps)
+
+
+def drop_comments(lines: list[str], first: int = 0) -> tuple[list[str], int]:
+    """The lines with every HTML comment from ``first`` on blanked, as a markdown reader
+    drops them (a comment on lines of its own leaves blank lines, so the lines below keep
+    their numbers), and how many there were. An unclosed ``<!--`` is left as text."""
+    count = 0
+
+    def blank(m: re.Match) -> str:
+        nonlocal count
+        count += 1
+        return "\n" * m.group().count("\n")
+
+    text = _MD_COMMENT_RE.sub(blank, "\n".join(lines[first:]))
+    return lines[:first] + text.split("\n"), count
 
 
 @dataclass
@@ -140,8 +163,7 @@ def clean_paragraphs(paras: list[Paragraph], name: str, problems: list[Problem],
 
 
 def _import_lines(raw_lines: list[str], first: int, name: str, encoding: str, markdown: bool,
-                  meta: dict, problems: list[Problem]) -> Imported:
-    steps = [f"encoding {encoding}"]
+                  meta: dict, problems: list[Problem], steps: list[str]) -> Imported:
     traditional, pinyin = cleaning("\n".join(raw_lines[first:]), steps)
     chrome: dict[str, str] = {}
     lines: list[SrcLine] = []
