@@ -4,6 +4,8 @@ editors' notes) are not text, and a front-matter title carrying the date and the
 
 from __future__ import annotations
 
+import pytest
+
 from reportkit import flat
 from reportkit.readers.spec import read_spec_text
 from reportkit.readers.text import import_text
@@ -118,3 +120,54 @@ def test_import_summary_says_comments_were_dropped(tmp_path):
     assert "摄" not in spec and "数据待核" not in spec
     report, problems = read_spec_text(spec)
     assert report is not None, [p.text() for p in problems]
+
+
+def test_the_title_is_the_reports_name_and_the_body_gives_date_and_speaker(tmp_path):
+    """The report's own occasion (20 February) and speaker win over what the title says."""
+    _, got = _import(tmp_path, GWR_STYLE)
+    meta = got.report.meta
+    assert meta.title == "某市政府工作报告"
+    assert meta.date == "2023-02-20"
+    assert (meta.speaker.office, meta.speaker.name) == ("某市人民政府市长", "王五")
+    assert (meta.region, meta.year_planned) == ("某市", 2023)
+
+
+def test_date_speaker_and_year_from_the_title_when_the_body_is_silent(tmp_path):
+    _, got = _import(tmp_path, TITLE_ONLY)
+    meta = got.report.meta
+    assert meta.title == "某市政府工作报告"
+    assert meta.date == "2023-02-22" and meta.speaker.name == "张三"
+    assert (meta.year_planned, meta.year_reviewed) == (2023, 2022)
+
+
+@pytest.mark.parametrize(("title", "name", "date", "speaker"), [
+    ("锦州市政府工作报告 （2014年1月8日 刘凤海）", "锦州市政府工作报告", "2014-01-08", "刘凤海"),
+    ("襄阳市政府工作报告（2019年1月8日郄英才）", "襄阳市政府工作报告", "2019-01-08", "郄英才"),
+    ("西藏自治区政府工作报告（2023年1月11日 严金海）", "西藏自治区政府工作报告", "2023-01-11",
+     "严金海"),
+    ("某市政府工作报告（2023年1月6日）", "某市政府工作报告", "2023-01-06", None),
+    # not a day and a speaker: the title stays whole
+    ("2025年贵州省政府工作报告（全文）", "2025年贵州省政府工作报告（全文）", "", None),
+    ("关于某区2023年预算执行情况的报告（草案）", "关于某区2023年预算执行情况的报告（草案）", "", None),
+])
+def test_title_shapes(tmp_path, title, name, date, speaker):
+    _, got = _import(tmp_path, TITLE_ONLY.replace("某市政府工作报告(2023年2月22日 张三）", title))
+    meta = got.report.meta
+    assert meta.title == name
+    assert meta.date == date
+    assert (meta.speaker.name if meta.speaker else None) == speaker
+
+
+def test_built_document_title_has_no_date_or_name(tmp_path):
+    """Imported, then built: the title line is the name alone, the speaker on its own line."""
+    path, _ = _import(tmp_path, TITLE_ONLY)
+    spec = tmp_path / "report.yaml"
+    done = run_cli("import", path, "-o", spec)
+    assert done.returncode == 0, done.stderr.decode()
+    report, problems = read_spec_text(spec.read_text(encoding="utf-8"))
+    assert report is not None, [p.text() for p in problems]
+    lines = list(flat.lines(report))
+    assert (lines[0].kind, lines[0].full) == ("title", "某市政府工作报告")
+    assert ("speaker", "张三") in [(ln.kind, ln.full) for ln in lines]
+    done = run_cli("validate", spec)
+    assert done.returncode == 0, done.stdout.decode() + done.stderr.decode()

@@ -14,12 +14,12 @@ read back), RK310 a quotation mark the source leaves unpaired.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import clean
 from ..clean import LazyRe
-from ..model import Report, Source
+from ..model import Report, Source, Speaker
 from ..problems import Problem
 from .source import decode, fail, read_bytes
 from .structure import (HEADING_RES, OCCASION_RE, SALUTATION_RE, SPEAKER_RE, SrcLine, Stats,
@@ -33,6 +33,10 @@ _MD_HEADING_RE = LazyRe(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_BOLD_START_RE = LazyRe(r"^(\*\*|__)(.+?)\1")
 _MD_LINK_RE = LazyRe(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_ESCAPE_RE = LazyRe(r"\\([\\`*_{}\[\]()#+\-.!>|])")
+#: A front-matter title that carries the day and the speaker, as the lawtext/gov collection
+#: writes it: "乐山市政府工作报告（2023年2月22日　陈光浩）" (after full-width punctuation).
+_TITLE_DAY_RE = LazyRe(r"^(?P<title>.+?)[\s\u3000]*（[\s\u3000]*(?P<y>\d{4})年(?P<m>\d{1,2})月"
+                       r"(?P<d>\d{1,2})日[\s\u3000]*(?P<name>[\u3400-\u9fff·]{2,10})?[\s\u3000]*）$")
 #: An HTML comment: a markdown reader passes it to the page, where it is not shown (photo
 #: captions and dates of the copy in the lawtext/gov collection: "<!-- 殷勇同志作……（戴冰 摄） -->").
 _MD_COMMENT_RE = LazyRe(r"<!--.*?-->", re.DOTALL)
@@ -206,8 +210,39 @@ def _import_lines(raw_lines: list[str], first: int, name: str, encoding: str, ma
                              "RK305")
         raise raise_problem
     source = web_source(meta, chrome, steps)
-    report, found, stats = build(lines, name, title=meta.get("title", ""), source=source)
+    title, said = split_title(meta.get("title", ""))
+    report, found, stats = build(lines, name, title=title, source=source)
+    report = replace(report, meta=_fill_meta(report.meta, said))
     return Imported(report, sorted(problems + found), stats, encoding, steps)
+
+
+def split_title(title: str) -> tuple[str, dict]:
+    """A front-matter title without the day and speaker it carries in brackets
+    ("乐山市政府工作报告（2023年2月22日　陈光浩）" → "乐山市政府工作报告"), and what they say:
+    ``date`` (ISO) and ``name``. Any other title comes back whole, with nothing said."""
+    m = _TITLE_DAY_RE.match(title)
+    if not m:
+        return title, {}
+    said = {"date": f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}", "name": m["name"] or ""}
+    return m["title"], said
+
+
+def _fill_meta(meta, said: dict):
+    """Meta with what the title said (``split_title``) where the report's own lines do not say
+    it: the day, the speaker's name, and the year planned (a report is given early in the year
+    it plans), with the year reviewed the one before."""
+    if not said:
+        return meta
+    fills: dict = {}
+    if not meta.date:
+        fills["date"] = said["date"]
+    if meta.speaker is None and said["name"]:
+        fills["speaker"] = Speaker("", said["name"])
+    if meta.year_planned is None:
+        fills["year_planned"] = int(said["date"][:4])
+        if meta.year_reviewed is None:
+            fills["year_reviewed"] = fills["year_planned"] - 1
+    return replace(meta, **fills)
 
 
 def _front_matter(lines: list[str], name: str, problems: list[Problem]) -> tuple[int, dict]:
