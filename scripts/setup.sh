@@ -39,3 +39,6 @@ fi
 # Byte-compile once: machines that set PYTHONDONTWRITEBYTECODE would otherwise recompile
 # reportkit on every start, which costs validate about 75 ms.
 "${PY:-python3}" -m compileall -q src/reportkit >/dev/null || true
+# Register reportkit's font aliases where fontconfig looks (conf.d: system-wide as root, else for
+# this user), so that LibreOffice as a user starts it draws the official faces too.
+"${PY:-python3}" -m reportkit fonts --install >/dev/null

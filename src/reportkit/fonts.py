@@ -8,6 +8,10 @@ faces installed by scripts/fonts.sh, with the Debian CJK packages as fallbacks.
 ``config_env()`` gives an environment in which fontconfig reads the system configuration plus
 that alias file: pass it to ``soffice`` and ``fc-match``. ``resolve(name)`` asks fc-match which
 face a name gets; ``coverage(face, chars)`` lists the characters the face lacks.
+
+``install_aliases()`` puts the alias file where fontconfig itself looks (a conf.d folder: the
+user's, or the system's as root), so that LibreOffice started by a user draws the official faces
+too; ``aliases_active()`` asks fc-match, as a user's programs do, whether it does.
 """
 
 from __future__ import annotations
@@ -21,6 +25,10 @@ from .problems import Problem, ReportError
 
 ALIASES = Path(__file__).parent / "data" / "fontconfig" / "reportkit-aliases.conf"
 SYSTEM_CONF = Path("/etc/fonts/fonts.conf")
+#: fontconfig loads only conf.d files named "<digits>-….conf", in name order; 60-69 is where
+#: family preference lists go (the system's conf.d/README).
+CONF_NAME = "60-reportkit-aliases.conf"
+SYSTEM_CONF_DIR = Path("/etc/fonts/conf.d")
 
 
 class Face(NamedTuple):
@@ -80,6 +88,73 @@ def coverage(face: Face, chars) -> list[str]:
     return sorted(c for c in wanted if ord(c) not in cmap)
 
 
+def conf_dir(system: bool) -> Path:
+    """The conf.d folder fontconfig reads: the system's, or the user's ($XDG_CONFIG_HOME or
+    ~/.config, which the system's 50-user.conf includes)."""
+    if system:
+        return SYSTEM_CONF_DIR
+    base = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
+    return Path(base) / "fontconfig" / "conf.d"
+
+
+def install_aliases(system: bool) -> Path:
+    """Copy the alias file into a conf.d folder (atomically); its path.
+
+    A copy, not a link: it keeps working when this checkout moves or is removed, and
+    ``installed_aliases`` notices when it is older than the package's. Raises OSError
+    (PermissionError without write access).
+    """
+    import tempfile
+
+    folder = conf_dir(system)
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".reportkit-", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(ALIASES.read_bytes())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, folder / CONF_NAME)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return folder / CONF_NAME
+
+
+def uninstall_aliases(system: bool) -> Path | None:
+    """Remove the alias file from a conf.d folder; its path, or None if it was not there.
+    Raises OSError (PermissionError without write access)."""
+    path = conf_dir(system) / CONF_NAME
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return None
+    return path
+
+
+def installed_aliases() -> dict[Path, bool]:
+    """The installed alias files (user's, system's) and whether each equals the package's."""
+    ours = ALIASES.read_bytes()
+    found = {}
+    for system in (False, True):
+        path = conf_dir(system) / CONF_NAME
+        if path.is_file():
+            found[path] = path.read_bytes() == ours
+    return found
+
+
+def aliases_active(env: dict | None = None) -> dict[str, tuple[str, str]]:
+    """For each official name of the alias file: (the family a program started without
+    reportkit's FONTCONFIG_FILE gets, the family the aliases prefer). They are equal when the
+    aliases are active for LibreOffice as a user starts it. ``env`` defaults to os.environ."""
+    plain = {k: v for k, v in dict(os.environ if env is None else env).items()
+             if k not in ("FONTCONFIG_FILE", "FONTCONFIG_PATH")}
+    out = {}
+    for name, wanted in _aliases().items():
+        got = _fc_match(f"{name}:lang=zh-cn", plain).split("\t")[0]
+        out[name] = (got, wanted[0] if wanted else "")
+    return out
+
+
 def line_runs(line) -> list[tuple[str, str]]:
     """A flat.Line as (font role, text) runs: how every writer assigns faces to a line.
 
@@ -121,13 +196,21 @@ def _cache_dir() -> Path:
 
 @cache
 def _resolve(name: str, bold: bool, conf: str) -> Face:
+    pattern = f"{name}:lang=zh-cn" + (":weight=bold" if bold else "")
+    out = _fc_match(pattern, dict(os.environ, FONTCONFIG_FILE=conf))
+    family, file, index = (out.split("\t") + ["", "", "0"])[:3]
+    return Face(family, file, int(index or 0))
+
+
+def _fc_match(pattern: str, env: dict) -> str:
+    """fc-match's "family<TAB>file<TAB>index" for a pattern in an environment (RK050 if it
+    cannot run)."""
     import subprocess
 
-    pattern = f"{name}:lang=zh-cn" + (":weight=bold" if bold else "")
-    env = dict(os.environ, FONTCONFIG_FILE=conf)
+    name = pattern.split(":")[0]
     try:
-        out = subprocess.run(["fc-match", "-f", "%{family[0]}\t%{file}\t%{index}", pattern],
-                             env=env, capture_output=True, text=True, check=True).stdout
+        return subprocess.run(["fc-match", "-f", "%{family[0]}\t%{file}\t%{index}", pattern],
+                              env=env, capture_output=True, text=True, check=True).stdout
     except FileNotFoundError:
         raise ReportError(Problem("fc-match", 0, 0, "error", "RK050",
                                   "fontconfig's fc-match is not installed (run scripts/setup.sh)")
@@ -135,8 +218,6 @@ def _resolve(name: str, bold: bool, conf: str) -> Face:
     except subprocess.CalledProcessError as exc:
         raise ReportError(Problem("fc-match", 0, 0, "error", "RK050",
                                   f"fc-match failed for `{name}`: {exc.stderr.strip()}")) from None
-    family, file, index = (out.split("\t") + ["", "", "0"])[:3]
-    return Face(family, file, int(index or 0))
 
 
 @cache
