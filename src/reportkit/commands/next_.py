@@ -1,6 +1,8 @@
 """`reportkit next SPEC [-o NEW.yaml] [--force]`: start next year's spec from this year's.
 
-The years move on; this year's targets become the results to report against them, with the
+The years move on (title, headings, occasion, date, opening paragraphs) and so does the session
+of the congress (第四次会议 → 第五次会议); each place changed is listed in the summary for the
+drafter to check. This year's targets become the results to report against them, with the
 actuals left to fill in (``reportkit validate NEW`` lists each as RK110); the targets, text
 and notes are kept as the draft (reportkit.edition). The new spec goes to stdout, or with -o
 to a file written all at once; a summary goes to stderr. A spec with errors is refused (exit
@@ -63,6 +65,7 @@ def run(args) -> int:
 
 
 def _summary(args, old, edition) -> str:
+    """The summary for stderr: what was done, then each place changed, one a line."""
     reviewed, planned = edition.years
     where = f" → {args.output}" if args.output else ""
     if edition.carried:
@@ -71,7 +74,30 @@ def _summary(args, old, edition) -> str:
     else:
         carried = ("no results list to carry the targets into: add a `results:` block where "
                    "last year's results belong")
-    return (f"next edition of {args.spec}{where}: years {old.meta.year_reviewed or '?'}/"
+    head = (f"next edition of {args.spec}{where}: years {old.meta.year_reviewed or '?'}/"
             f"{old.meta.year_planned} → {reviewed}/{planned}; {carried}; targets, text and "
-            f"notes kept as the draft; check the date ({edition.report.meta.date or 'none'}) "
-            "and the occasion line")
+            f"notes kept as the draft; {len(edition.changes)} places changed, check each:")
+    lines = [head]
+    for change in edition.changes:
+        at = f"{args.spec}:{change.line}: " if change.line else ""
+        lines.append(f"  {at}{change.where}: {excerpt(change.old, change.new)}")
+    return "\n".join(lines)
+
+
+def excerpt(old: str, new: str, context: int = 10, whole: int = 60) -> str:
+    """"old → new", a long text cut to what changed with ``context`` characters around it."""
+    if len(old) <= whole and len(new) <= whole:
+        return f"{old} → {new}"
+    same = 0
+    while same < min(len(old), len(new)) and old[same] == new[same]:
+        same += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - same and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    start = max(0, same - context)
+    cut = max(0, tail - context)
+
+    def part(text: str) -> str:
+        return ("…" if start else "") + text[start:len(text) - cut] + ("…" if cut else "")
+
+    return f"{part(old)} → {part(new)}"
