@@ -1,0 +1,291 @@
+"""A corpus run: scan, read what changed, group, diff the pairs that changed, rebuild.
+
+The tasks run on a process pool (default), in this process (``serial``), or on Dask
+distributed (``dask-local``: a LocalCluster here; ``dask://HOST:PORT``: a running scheduler).
+Every scheduler runs the same functions of :mod:`.tasks` on the same arguments, so the tables
+do not depend on where the work was done.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..problems import Problem
+from . import store
+from .group import chains, group
+from .scan import Source, read_key, scan, version_key
+from .tasks import cpu_count, pairs_task, read_task
+
+#: Finished tasks are committed to the cache at least this often (seconds) or this many at once.
+COMMIT_SECONDS, COMMIT_BATCH = 2.0, 64
+#: At most this many pairs go to one worker task (a place's chain is cut into pieces this long,
+#: so one long-lived place does not keep a worker busy after the others finish).
+CHAIN = 6
+
+
+class RunError(Exception):
+    """The run cannot go on (workers running other code, the scheduler unreachable)."""
+
+
+@dataclass
+class Options:
+    """What `reportkit corpus` was asked to do."""
+
+    root: Path
+    out: Path
+    scheduler: str = "pool"
+    jobs: int = 0
+    ship: str = "paths"
+    pair_gaps: bool = False
+    parquet: Path | None = None
+    progress: bool = True
+
+
+@dataclass
+class Summary:
+    """What a run did: counts and the problems worth a line on the terminal."""
+
+    files: int = 0
+    read: int = 0
+    pairs: int = 0
+    diffed: int = 0
+    failed: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
+    reader_problems: int = 0
+    seconds: float = 0.0
+
+
+def run(opts: Options) -> Summary:
+    """Bring OUT up to date with the files under root; return what was done."""
+    start = time.perf_counter()
+    sources, skipped = scan(opts.root)
+    con = store.open_store(opts.out)
+    try:
+        with _scheduler(opts) as sched, _progress(opts.progress) as bar:
+            summary = _update(con, sources, opts, sched, bar)
+        summary.notes = skipped + summary.notes
+        if opts.parquet:
+            store.export_parquet(con, opts.parquet)
+    finally:
+        con.close()
+    summary.seconds = time.perf_counter() - start
+    return summary
+
+
+def _update(con, sources: list[Source], opts: Options, sched, bar) -> Summary:
+    summary = Summary(files=len(sources))
+    keys = {s.rel: read_key(s) for s in sources}
+    have = store.cached(con, "_rk_reads", list(keys.values()))
+    todo = [s for s in sources if keys[s.rel] not in have]
+    summary.read = len(todo)
+    ship = opts.ship == "bytes"
+    calls = [(read_task, (s.rel, s.path, Path(s.path).read_bytes() if ship else None))
+             for s in todo]
+    _work(con, "_rk_reads", sched, calls, bar, "reading", lambda args, out: [(
+        keys[args[0]], args[0], out)])
+    infos = store.reports(con, list(keys.values()))
+    items = [(s, infos[keys[s.rel]]) for s in sources]
+    rows, problems, pairs = group(items, opts.pair_gaps)
+    pair_keys = [p["key"] for p in pairs]
+    have = store.cached(con, "_rk_pairs", pair_keys)
+    pending = [p for p in pairs if p["key"] not in have]
+    summary.pairs, summary.diffed = len(pairs), len(pending)
+    calls = [(pairs_task, (piece, _bytes(piece) if ship else None))
+             for piece in _pieces(chains(pending))]
+    _work(con, "_rk_pairs", sched, calls, bar, "diffing", lambda args, out: [
+        (k, "", j) for k, j in out])
+    _check_versions(con, list(keys.values()), pair_keys)
+    store.rebuild(con, list(keys.values()), pair_keys, rows,
+                  [_problem_row(p) for p in problems], [_pair_row(p) for p in pairs])
+    _tally(con, summary, problems)
+    return summary
+
+
+def _pieces(runs: list[list[dict]]) -> list[list[dict]]:
+    return [run[i:i + CHAIN] for run in runs for i in range(0, len(run), CHAIN)]
+
+
+def _bytes(piece: list[dict]) -> dict[str, bytes]:
+    return {e["rel"]: Path(e["path"]).read_bytes() for p in piece for e in (p["old"], p["new"])}
+
+
+def _work(con, cache: str, sched, calls: list, bar, label: str, rows_of) -> None:
+    """Run the calls, committing their rows to the cache as they finish."""
+    if not calls:
+        return
+    task = bar.add_task(label, total=len(calls))
+    batch, last = [], time.monotonic()
+    for args, out in sched.run(calls):
+        batch += rows_of(args, out)
+        bar.advance(task)
+        if len(batch) >= COMMIT_BATCH or time.monotonic() - last > COMMIT_SECONDS:
+            store.put(con, cache, batch)
+            batch, last = [], time.monotonic()
+    store.put(con, cache, batch)
+
+
+def _check_versions(con, read_keys: list[str], pair_keys: list[str]) -> None:
+    here = version_key()
+    for cache, keys in (("_rk_reads", read_keys), ("_rk_pairs", pair_keys)):
+        other = store.versions(con, cache, keys) - {here}
+        if other:
+            raise RunError(f"workers run reportkit {', '.join(sorted(other))}, this machine "
+                           f"{here}: install the same reportkit on every worker")
+
+
+def _problem_row(p: Problem) -> dict:
+    return {"file": p.file, "line": p.line, "col": p.col, "level": p.level, "code": p.code,
+            "message": p.message}
+
+
+def _pair_row(p: dict) -> dict:
+    return {"file": p["new"]["rel"], "line": p["new"]["line"], "place": p["place"],
+            "old_year": p["old"]["year"], "new_year": p["new"]["year"],
+            "old_file": p["old"]["rel"], "gap": p["gap"], "changes": 0}
+
+
+def _tally(con, summary: Summary, problems: list[Problem]) -> None:
+    rows = con.execute("SELECT file, line, col, level, code, message FROM problems "
+                       "WHERE code IN ('RK601', 'RK608') OR (level = 'error' AND file IN "
+                       "(SELECT file FROM reports WHERE status = 'failed'))").fetchall()
+    summary.failed = [Problem(*r) for r in rows]
+    summary.notes = sorted(problems)
+    summary.reader_problems = con.execute(
+        "SELECT count(*) FROM problems").fetchone()[0] - len(rows) - len(problems)
+
+
+# Schedulers ------------------------------------------------------------------------------------
+
+class _Serial:
+    """Run every call here, in order (for --jobs 1 and debugging)."""
+
+    def run(self, calls):
+        for fn, args in calls:
+            yield args, fn(*args)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+class _Pool(_Serial):
+    """A process pool of this machine's cores."""
+
+    def __init__(self, jobs: int):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
+
+    def run(self, calls):
+        from concurrent.futures import as_completed
+
+        futures = {self.pool.submit(fn, *args): args for fn, args in calls}
+        for fut in as_completed(futures):
+            yield futures[fut], fut.result()
+
+    def __exit__(self, *exc):
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        return False
+
+
+class _Dask(_Serial):
+    """Dask distributed: a LocalCluster made here, or a scheduler at an address."""
+
+    def __init__(self, address: str | None, jobs: int):
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise RunError("Dask is not installed: pip install 'reportkit[dask]'") from None
+        self.cluster = None
+        try:
+            if address is None:
+                self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1,
+                                            processes=True, dashboard_address=None)
+                address = self.cluster.scheduler_address
+            self.client = Client(address, timeout="20s")
+        except OSError as exc:
+            self._close()
+            raise RunError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+        self._same_code()
+
+    def _same_code(self) -> None:
+        from .tasks import worker_version
+
+        here = version_key()
+        seen = self.client.run(worker_version)
+        other = {w: v for w, v in seen.items() if v != here}
+        if other:
+            self._close()
+            worker, ver = next(iter(other.items()))
+            raise RunError(f"Dask worker {worker} runs reportkit {ver}, this machine {here}: "
+                           "install the same reportkit on every worker")
+
+    def run(self, calls):
+        from distributed import as_completed
+
+        futures = {}
+        for fn, args in calls:
+            futures[self.client.submit(fn, *args, pure=False)] = args
+        for fut in as_completed(futures):
+            yield futures[fut], fut.result()
+
+    def _close(self) -> None:
+        if getattr(self, "client", None) is not None:
+            self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+    def __exit__(self, *exc):
+        self._close()
+        return False
+
+
+def _scheduler(opts: Options):
+    jobs = opts.jobs or cpu_count()
+    if opts.scheduler == "serial" or (opts.scheduler == "pool" and jobs == 1):
+        return _Serial()
+    if opts.scheduler == "pool":
+        return _Pool(jobs)
+    if opts.scheduler == "dask-local":
+        return _Dask(None, jobs)
+    return _Dask(opts.scheduler.removeprefix("dask://"), jobs)
+
+
+class _NoBar:
+    def add_task(self, *args, **kw):
+        return 0
+
+    def advance(self, *args):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _progress(show: bool):
+    """A rich progress bar on stderr with the time left, or nothing."""
+    if not show:
+        return _NoBar()
+    from rich.console import Console
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
+
+    return Progress(TextColumn("{task.description:>8}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                    console=Console(stderr=True), transient=False)
+
+
+def dumps(summary: Summary) -> str:
+    """The summary as JSON (for the bench)."""
+    return json.dumps({"files": summary.files, "read": summary.read, "pairs": summary.pairs,
+                       "diffed": summary.diffed, "failed": len(summary.failed),
+                       "seconds": round(summary.seconds, 3)})
