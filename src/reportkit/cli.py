@@ -22,6 +22,7 @@ COMMANDS = {
     "import": "import_",
     "diff": "diff",
     "next": "next_",
+    "corpus": "corpus",
 }
 
 
