@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 apt_pkgs=(fontconfig fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei fonts-wqy-microhei
           fonts-lxgw-wenkai fonts-cwtex-fs fonts-liberation2)
 if [[ "${1:-}" == "--test" ]]; then
-  apt_pkgs+=(libreoffice-writer-nogui pandoc poppler-utils yamllint chromium)
+  apt_pkgs+=(libreoffice-writer-nogui pandoc poppler-utils yamllint chromium python3-uno)
 fi
 
 missing=()
@@ -30,7 +30,7 @@ extras="test"
 # Install when a package is missing, when reportkit is imported from another checkout, or for
 # the tests (which also need the test and bench extras).
 here="$(pwd)/src/reportkit"
-if ! "${PY:-python3}" -c "import sys, os, docx, reportlab, yaml, diff_match_patch, opencc, rjieba, rich, matplotlib
+if ! "${PY:-python3}" -c "import sys, os, docx, reportlab, yaml, diff_match_patch, opencc, rjieba, rich, matplotlib, ruamel.yaml
 import reportkit; sys.exit(os.path.dirname(reportkit.__file__) != sys.argv[1])" "$here" \
     2>/dev/null || [[ "${1:-}" == "--test" ]]; then
   "${PY:-python3}" -m pip install -q --disable-pip-version-check --root-user-action=ignore \

@@ -22,7 +22,9 @@ COMMANDS = {
     "import": "import_",
     "diff": "diff",
     "next": "next_",
+    "series": "series",
     "corpus": "corpus",
+    "absorb": "absorb",
 }
 
 

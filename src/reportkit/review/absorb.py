@@ -1,0 +1,164 @@
+"""Absorbing reviewed Word files into their spec: read, map, resolve conflicts, apply, validate.
+
+:func:`absorb` does everything but writing: it returns an :class:`Outcome` with the new spec
+text, the edits applied, the conflicts and the rejected edits (each with why), the notes and
+the comments, for commands/absorb.py to print and write.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import flat
+from ..problems import Problem, ReportError
+from ..readers.source import decode, read_bytes
+from ..readers.spec import read_spec_text
+from ..writers.docx.review import PROP_LINES, PROP_SPEC, PROP_TEXT, fingerprint
+from . import apply as yaml_edit
+from .map import Edit, Mapped, map_review
+from .places import places
+from .read import read_review
+
+
+@dataclass
+class Outcome:
+    """What absorbing gives: the spec's old and new text and what happened to each change."""
+
+    spec: str
+    old_text: str
+    new_text: str
+    applied: list[Edit] = field(default_factory=list)
+    conflicts: list[list[Edit]] = field(default_factory=list)
+    rejected: list[tuple[Edit, str]] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
+    mapped: list[Mapped] = field(default_factory=list)
+    refused: list[Problem] = field(default_factory=list)
+    revisions: int = 0
+
+    @property
+    def comments(self) -> list[tuple]:
+        """(file, Comment, Place | None) for every comment of every file."""
+        return [(m.source, c, p) for m in self.mapped for c, p in m.comments]
+
+
+def absorb(spec: str, reviewed: list[str], force: bool = False) -> Outcome:
+    """Absorb reviewed .docx files into the spec at ``spec`` (nothing is written)."""
+    text, _ = decode(read_bytes(spec), spec)
+    report, problems = read_spec_text(text, spec)
+    if report is None:
+        raise ReportError(next((p for p in problems if p.level == "error"), Problem(
+            spec, 0, 0, "error", "RK604", "the spec cannot be read")))
+    from ..lint import check
+
+    problems = problems + check(report)
+    lines = flat.lines(report)
+    where = places(report, lines)
+    data = yaml_edit.load(text)
+    out = Outcome(spec, text, text)
+    own = fingerprint(lines)
+    for path in reviewed:
+        rev = read_review(path)
+        out.revisions += rev.revisions
+        exact = rev.properties.get(PROP_TEXT) == own
+        if not exact and not force:
+            out.refused.append(_refusal(path, spec, rev.properties))
+            continue
+        mapped = map_review(rev, report, where, data, exact)
+        out.mapped.append(mapped)
+        out.notes += mapped.notes
+        if not exact:
+            out.notes.append(Problem(path, 0, 0, "warning", "RK605", _sureness(mapped)))
+    if out.refused:
+        return out
+    edits = _resolve(out)
+    _apply_valid(out, edits, text, problems)
+    return out
+
+
+def _refusal(path: str, spec: str, props: dict[str, str]) -> Problem:
+    if PROP_TEXT not in props:
+        why = (f"it was not built by reportkit from {Path(spec).name} (it carries no "
+               f"{PROP_TEXT} property)")
+    else:
+        built = props.get(PROP_SPEC) or "another spec"
+        why = (f"it was built from {built} as it was then ({props.get(PROP_LINES, '?')} lines), "
+               f"not from {Path(spec).name} as it is now")
+    return Problem(path, 0, 0, "error", "RK606",
+                   f"{why}; use --force to align its paragraphs with the spec by text")
+
+
+def _sureness(m: Mapped) -> str:
+    pct = round(m.sureness * 100)
+    return (f"aligned by text (--force): {pct}% of the file's original paragraphs match a line "
+            "of the spec exactly" + ("; changes to the others are listed as no longer applying"
+                                     if pct < 100 else ""))
+
+
+def _resolve(out: Outcome) -> list[Edit]:
+    """The edits of every file, the same edit from several files once; two different edits
+    of one place (or an edit inside an item another file deletes or moves) are a conflict and
+    neither is applied."""
+    by_key: dict[tuple, list[Edit]] = defaultdict(list)
+    for m in out.mapped:
+        for e in m.edits:
+            by_key[e.key()].append(e)
+    chosen, clashing = {}, set()
+    for key, group in by_key.items():
+        values = {repr(e.value) for e in group}
+        if len(values) > 1 and len({e.source for e in group}) > 1:
+            out.conflicts.append(group)
+            clashing.add(key)
+        else:
+            chosen[key] = group if key[0] == "insert" and len({e.source for e in group}) == 1 \
+                else group[:1]
+    removed = {k[1]: k for k in chosen if k[0] == "item"}
+    for key in list(chosen):
+        for cut, rkey in removed.items():
+            if key != rkey and key[1][:len(cut)] == cut and key in chosen and rkey in chosen \
+                    and chosen[key][0].source != chosen[rkey][0].source:
+                out.conflicts.append(chosen.pop(key) + chosen.pop(rkey))
+    return [e for group in chosen.values() for e in group]
+
+
+def _apply_valid(out: Outcome, edits: list[Edit], text: str, before: list[Problem]) -> None:
+    """Apply the edits; when the result has new errors, find the edits that cause them (one
+    at a time, in order) and leave those out."""
+    new, errors = _try(edits, text, out.spec, before)
+    if not errors:
+        out.new_text, out.applied = new, edits
+        return
+    kept: list[Edit] = []
+    for e in edits:
+        _, errs = _try(kept + [e], text, out.spec, before)
+        if errs:
+            out.rejected.append((e, "; ".join(p.message for p in errs[:2])))
+        else:
+            kept.append(e)
+    out.new_text, _ = _try(kept, text, out.spec, before)
+    out.applied = kept
+
+
+def _try(edits: list[Edit], text: str, spec: str, before: list[Problem]):
+    """The spec's text with the edits applied, and the errors it has that the spec had not."""
+    from ..lint import check
+
+    data = yaml_edit.load(text)
+    try:
+        yaml_edit.apply(data, edits)
+    except (KeyError, IndexError, TypeError) as exc:
+        return text, [Problem(spec, 0, 0, "error", "RK607", f"cannot apply: {exc}")]
+    new = yaml_edit.dump(data)
+    report, problems = read_spec_text(new, spec)
+    if report is not None:
+        problems = problems + check(report)
+    old = Counter((p.code, p.message) for p in before if p.level == "error")
+    errors = []
+    for p in problems:
+        if p.level == "error":
+            if old[(p.code, p.message)]:
+                old[(p.code, p.message)] -= 1
+            else:
+                errors.append(p)
+    return new, errors
