@@ -114,11 +114,14 @@ def _targets(ax, rows) -> list:
 
 
 def _outcomes(ax, rows) -> list:
-    """The outcomes as a line of dots, missed ones hollow and red; the legend handle."""
+    """The outcomes as a line of dots (broken where a year has none), missed ones hollow and
+    red; the legend handle."""
     done = [r for r in rows if r.actual is not None]
     if not done:
         return []
-    (line,) = ax.plot([r.year for r in done], [float(r.actual) for r in done], marker="o",
+    by_year = {r.year: float(r.actual) for r in done}
+    years = list(range(min(by_year), max(by_year) + 1))
+    (line,) = ax.plot(years, [by_year.get(y, float("nan")) for y in years], marker="o",
                       markersize=5, color=OUTCOME_COLOR, linewidth=1.4, label=LEGEND_OUTCOME)
     missed = [r for r in done if r.status == "missed"]
     if missed:

@@ -532,3 +532,40 @@ def _notes(eds: list[_Ed]) -> list[str]:
     if len(regions) > 1:
         notes.append("editions of more than one place: " + ", ".join(regions))
     return notes
+
+
+# Plain data ----------------------------------------------------------------------------------
+
+#: Version of the JSON layout of a series (keys are added, never renamed).
+SCHEMA_VERSION = 1
+
+
+def series_dict(series: Series) -> dict:
+    """The series as JSON-ready data: editions, indicators with their rows, terms, notes.
+    Numbers are JSON numbers (exact for the decimals these reports state); counts of a term
+    are keyed by the edition's year (or its file when the year is unknown)."""
+    from dataclasses import asdict
+
+    def row(r: SeriesRow) -> dict:
+        return {k: _plain(v) for k, v in asdict(r).items()}
+
+    keys = [str(e.year) if e.year is not None else e.file for e in series.editions]
+    return {
+        "version": SCHEMA_VERSION,
+        "place": series.place,
+        "editions": [asdict(e) for e in series.editions],
+        "indicators": [{"indicator": t.indicator, "key": t.key, "charted": t.charted,
+                        "rows": [row(r) for r in t.rows]} for t in series.tracks],
+        "terms": [{"term": t.term, "counts": dict(zip(keys, t.counts)),
+                   "first_year": t.first_year, "trend": t.trend, "dictionary": t.dictionary}
+                  for t in series.terms],
+        "notes": list(series.notes),
+    }
+
+
+def _plain(value):
+    """A Decimal as an int or float (JSON number); anything else as is."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() and "." not in str(value) \
+            else float(value)
+    return value
