@@ -13,6 +13,7 @@ import importlib
 WRITERS = {
     "docx": "reportkit.writers.docx:write_docx",
     "pdf": "reportkit.writers.pdf:write_pdf",
+    "ofd": "reportkit.writers.ofd:write_ofd",
     "yaml": "reportkit.writers.yaml:write_yaml",
 }
 

@@ -31,6 +31,15 @@ BOLD_STROKE = 0.03
 def build(report: Report, style: Style, warnings: list[Problem] | None = None) -> bytes:
     """Lay the report out on pages and draw it; raises MissingGlyphs before drawing. Characters
     drawn from a fallback face are reported in ``warnings`` (RK052)."""
+    geo, faces, pages = lay_out(report, style, warnings)
+    return draw(report, style, geo, faces, pages)
+
+
+def lay_out(report: Report, style: Style, warnings: list[Problem] | None = None
+            ) -> tuple[Geometry, Faces, list[list[Placed]]]:
+    """The report's pages as data, before anything is drawn: the geometry, the faces and
+    each page's placed lines (shared with the OFD writer, so both formats have the same
+    pages and lines). Raises MissingGlyphs; fallback characters go to ``warnings``."""
     geo = Geometry.from_style(style)
     faces = Faces(style)
     paras = make_paras(flat_lines(report), faces, geo, style)
@@ -40,7 +49,7 @@ def build(report: Report, style: Style, warnings: list[Problem] | None = None) -
     pages = layout.paginate(paras, geo)
     if style.value("line_numbers"):
         pages = layout.number_lines(pages)
-    return draw(report, style, geo, faces, pages)
+    return geo, faces, pages
 
 
 #: Front-matter kinds: one blank line (front.lines_after) follows the last of them.
