@@ -62,6 +62,8 @@ def lines(report: Report, registry: Registry | None = None) -> list[Line]:
     out = list(_front(report))
     out += [_number_marks(line, numbers) for line in _body(report, registry, numbers)]
     out += list(_notes(report, numbers))
+    if report.appendix:  # after the notes, laid out like the body
+        out += [_number_marks(line, numbers) for line in _blocks(report.appendix, 1, registry)]
     return out
 
 

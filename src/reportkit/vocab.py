@@ -6,7 +6,12 @@ Code elsewhere refers to these names rather than repeating the literals, so a ho
 
 ENSURE = "确保"
 STRIVE = "力争"
-QUALIFIERS = ("左右", "以上", "以内", "以下", "以上左右", "上下")
+#: Qualifiers written before the number ("不低于6%") rather than after it ("6%左右").
+PREFIX_QUALIFIERS = ("不低于", "不超过", "不高于")
+QUALIFIERS = ("左右", "以上", "以内", "以下", "以上左右", "上下", *PREFIX_QUALIFIERS)
+RANGE = "-"  #: between the two ends of a range: "5%-5.5%"
+#: What a generated sentence says of a target the report names without a number.
+NOT_STATED = "（不设具体目标）"
 GROWTH_UP = "增长"
 GROWTH_DOWN = "下降"
 CEILING_VERB = "控制在"

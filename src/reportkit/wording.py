@@ -122,6 +122,10 @@ def _against(against: str, diff: Decimal, unit: str) -> str:
 
 
 def _stated(value: Value, unit: str) -> str:
+    if value.qualifier in v.PREFIX_QUALIFIERS:
+        return value.qualifier + fmt(value.number) + unit
+    if value.high is not None:  # a range: "5%-5.5%"
+        return fmt(value.number) + unit + v.RANGE + fmt(value.high) + unit + value.qualifier
     return fmt(value.number) + unit + value.qualifier
 
 
@@ -130,6 +134,9 @@ def _target_clause(t: Target, registry: Registry) -> str:
     measure = target_measure(t, ind)
     verb = {"growth": v.GROWTH_UP, "ceiling": v.CEILING_VERB}.get(measure, "")
     name = t.name or ind.name
+    if t.ensure is None and t.strive is None and t.value is None:
+        # no number: a qualitative target, or one the report deliberately leaves open
+        return t.text or name + (v.NOT_STATED if not t.stated else "")
     if t.ensure is not None or t.strive is not None:
         parts = []
         if t.ensure is not None:

@@ -30,17 +30,18 @@ MAX_NODES = 200_000
 MAX_DIGITS = 30
 _WHOLE = re.compile(r"\s*[0-9]+\s*")
 
-TOP_KEYS = ("reportkit", "meta", "indicators", "body", "notes")
+TOP_KEYS = ("reportkit", "meta", "indicators", "body", "notes", "appendix")
 META_KEYS = ("title", "region", "year_reviewed", "year_planned", "occasion", "speaker", "date",
              "salutation", "issuer", "status", "subject", "keywords", "source")
 SPEAKER_KEYS = ("office", "name")
 SOURCE_KEYS = ("url", "published", "publisher", "note")
 INDICATOR_KEYS = ("key", "name", "aliases", "unit", "kind", "verb")
-BLOCK_KEYS = ("section", "body", "text", "lead", "dashes", "results", "targets")
+BLOCK_KEYS = ("section", "body", "text", "lead", "outcomes", "dashes", "results", "targets")
 RESULT_KEYS = ("indicator", "level", "growth", "growth_note", "target", "measure", "vs_city",
                "compare", "name", "verb", "text", "and")
-TARGET_KEYS = ("indicator", "measure", "ensure", "strive", "value", "name", "text", "and")
-VALUE_KEYS = ("value", "qualifier", "unit")
+TARGET_KEYS = ("indicator", "measure", "ensure", "strive", "value", "name", "text", "stated",
+               "and")
+VALUE_KEYS = ("value", "high", "qualifier", "unit")
 COMPARE_KEYS = ("against", "diff")
 NOTE_KEYS = ("key", "term", "text")
 
@@ -147,6 +148,14 @@ class _Converter:
             return ""
         return node.value
 
+    def bool_(self, node: yaml.Node | None, what: str) -> bool | None:
+        if node is None:
+            return None
+        if not isinstance(node, yaml.ScalarNode) or node.tag != _CORE + "bool":
+            self.error(node, "RK020", f"{what} must be true or false, not {_show(node)}")
+            return None
+        return node.value.lower() in ("true", "yes", "on")
+
     def int_(self, node: yaml.Node | None, what: str) -> int | None:
         if node is None:
             return None
@@ -209,10 +218,11 @@ class _Converter:
                                          self.seq(top.get("indicators"), "`indicators`"))))
         body = self.blocks(top.get("body"), "`body`")
         notes = tuple(filter(None, (self.note(n) for n in self.seq(top.get("notes"), "`notes`"))))
+        appendix = self.blocks(top.get("appendix"), "`appendix`")
         if meta is None:
             return None
         return Report(meta=meta, body=body, indicators=indicators, notes=notes,
-                      pos=self.pos(root))
+                      appendix=appendix, pos=self.pos(root))
 
     def meta(self, node: yaml.Node) -> Meta | None:
         m = self.mapping(node, META_KEYS, "`meta`", required=("title",))
@@ -275,15 +285,18 @@ class _Converter:
                                       f"`dashes`, `results`, `targets` (found {found})")
             return None
         kind, p = kinds[0], self.pos(node)
-        extra = set(m) - {kind} - {"section": {"body"}, "text": {"lead"}}.get(kind, set())
+        extra = set(m) - {kind} - {"section": {"body"}, "text": {"lead", "outcomes"}}.get(
+            kind, set())
         for k in sorted(extra):
             self.error(node, "RK021", f"`{k}` does not belong in a `{kind}` item")
         if kind == "section":
             return Section(self.str_(m["section"], "`section`"),
                            self.blocks(m.get("body"), "`body`"), pos=p)
         if kind == "text":
+            outcomes = tuple(filter(None, map(self.result, self.seq(m.get("outcomes"),
+                                                                    "`outcomes`"))))
             return Paragraph(self.str_(m["text"], "`text`"), self.str_(m.get("lead"), "`lead`"),
-                             pos=p)
+                             results=outcomes, pos=p)
         if kind == "dashes":
             return DashList(self.strs(m["dashes"], "`dashes`"), pos=p)
         if kind == "results":
@@ -326,9 +339,12 @@ class _Converter:
         m = self.mapping(node, TARGET_KEYS, "a target", required=("indicator",))
         if m is None:
             return None
-        if "value" not in m and "ensure" not in m and "strive" not in m \
+        stated = self.bool_(m.get("stated"), "`stated`")
+        if "value" not in m and "ensure" not in m and "strive" not in m and "text" not in m \
+                and stated is not False \
                 and len(m) == len(node.value):  # else a misspelt key is the likely cause
-            self.error(node, "RK023", "a target needs `value`, or `ensure` and/or `strive`")
+            self.error(node, "RK023", "a target needs `value`, or `ensure` and/or `strive` (or, "
+                                      "for a target without a number, its `text`)")
         if "value" in m and ("ensure" in m or "strive" in m):
             self.error(m["value"], "RK026", "a target has either `value` or `ensure`/`strive`")
         return Target(
@@ -340,6 +356,7 @@ class _Converter:
             name=self.str_(m.get("name"), "`name`"),
             text=self.str_(m.get("text"), "`text`"),
             more=tuple(filter(None, map(self.target, self.seq(m.get("and"), "`and`")))),
+            stated=stated is not False,
             pos=self.pos(node))
 
     def value(self, node: yaml.Node | None, what: str) -> Value | None:
@@ -353,8 +370,9 @@ class _Converter:
                 return None
             number = self.dec(m["value"], what)
             unit = self.str_(m["unit"], "`unit`") if "unit" in m else None
+            high = self.dec(m["high"], "`high`") if "high" in m else None
             return None if number is None else Value(number, self.choice(
-                m.get("qualifier"), "`qualifier`", vocab.QUALIFIERS), unit, pos=p)
+                m.get("qualifier"), "`qualifier`", vocab.QUALIFIERS), unit, high=high, pos=p)
         parts = split_value(node.value) if isinstance(node, yaml.ScalarNode) else None
         if parts is None or node.tag not in (_CORE + "int", _CORE + "float", _CORE + "str"):
             self.error(node, "RK020", f"{what} must be a number with an optional qualifier "

@@ -48,6 +48,9 @@ def write_yaml(report: Report, header: str = "", comments: dict[int, str] | None
         out.append("notes:")
         for n in report.notes:
             out += _item(_note(n), 1)
+    if report.appendix:
+        out.append("appendix:")
+        out += _blocks(report.appendix, 1, comments)
     return ("\n".join(out) + "\n").encode("utf-8")
 
 
@@ -112,11 +115,13 @@ def _resolves_to_str(s: str) -> bool:
 def _value(val: Value):
     """A value as the spec writes it: 6.5, "7.2以上", "6000人以上" or a mapping."""
     text = fmt(val.number) + (val.unit or "") + val.qualifier
-    if val.unit != "" and (val.unit is None or not re.search(r"\d", val.unit)):
+    if val.high is None and val.unit != "" and (val.unit is None or not re.search(r"\d", val.unit)):
         parts = split_value(text)
         if parts == (val.number, val.unit or "", val.qualifier):
             return val.number if text == fmt(val.number) else text
     d: dict = {"value": val.number}
+    if val.high is not None:
+        d["high"] = val.high
     if val.qualifier:
         d["qualifier"] = val.qualifier
     if val.unit is not None:
@@ -268,6 +273,8 @@ def _target(t: Target) -> dict:
             d[key] = _value(val)
     if t.text:
         d["text"] = t.text
+    if not t.stated:
+        d["stated"] = False
     if t.more:
         d["and"] = [_target(x) for x in t.more]
     return d
@@ -295,11 +302,15 @@ def _block_lines(b, depth: int, comments: dict[int, str]) -> list[str]:
     pad = INDENT * depth
     inner = INDENT * (depth + 1)
     if isinstance(b, Paragraph):
-        if not b.lead and _plain_ok(b.text, False):
+        if not b.lead and not b.results and _plain_ok(b.text, False):
             return [f"{pad}- {b.text}"]
-        if not b.lead:
-            return [f"{pad}- text: {scalar(b.text)}"]
-        return [f"{pad}- lead: {scalar(b.lead)}", f"{inner}text: {scalar(b.text)}"]
+        out = [f"{pad}- lead: {scalar(b.lead)}", f"{inner}text: {scalar(b.text)}"] if b.lead \
+            else [f"{pad}- text: {scalar(b.text)}"]
+        if b.results:
+            out.append(f"{inner}outcomes:")
+            for r in b.results:
+                out += _item(_result(r), depth + 2)
+        return out
     if isinstance(b, Section):
         out = [f"{pad}- section: {scalar(b.heading)}"]
         if b.body:
