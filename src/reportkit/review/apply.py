@@ -13,6 +13,7 @@ import io
 from collections import defaultdict
 
 from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarString,
                                       LiteralScalarString, SingleQuotedScalarString)
 
@@ -72,10 +73,56 @@ def apply(data, edits: list[Edit]) -> None:
 
 def _restructure(seq, ops: dict) -> None:
     for i in range(len(seq), -1, -1):
-        for value in reversed(ops["ins"].get(i, ())):
+        inserted = ops["ins"].get(i, ())
+        if inserted and i == len(seq) and i > 0:  # after the last item: it keeps what follows
+            _move_trailing(seq, i - 1, i - 1 + len(inserted))
+        for value in reversed(inserted):
             seq.insert(i, value)
         if i - 1 in ops["del"]:
+            if i - 2 >= 0:  # a comment after the item is about what follows: keep it
+                _move_trailing(seq, i - 1, i - 2)
             del seq[i - 1]
+
+
+def _move_trailing(seq, src: int, dst: int) -> None:
+    """Move the comment lines after item ``src`` of a list to after item ``dst`` (an index
+    in the list as it will be: ``dst`` may not exist yet, then it is attached on insert)."""
+    token = _take_trailing(seq, src)
+    if token is None:
+        return
+    if dst >= len(seq):
+        seq.ca.items[dst] = [token, None, None, None]  # shifted into place by the insert
+        return
+    _attach_trailing(seq, dst, token)
+
+
+def _take_trailing(seq, i: int):
+    item = seq[i]
+    if isinstance(item, CommentedMap) and item and not item.fa.flow_style():
+        slot = item.ca.items.get(list(item)[-1])
+        if slot and len(slot) > 2 and slot[2] is not None:
+            token, slot[2] = slot[2], None
+            return token
+        return None
+    slot = seq.ca.items.get(i)
+    if slot and slot[0] is not None:
+        token, slot[0] = slot[0], None
+        return token
+    return None
+
+
+def _attach_trailing(seq, i: int, token) -> None:
+    item = seq[i]
+    if isinstance(item, CommentedMap) and item and not item.fa.flow_style():
+        slot = item.ca.items.setdefault(list(item)[-1], [None, None, None, None])
+        pos = 2
+    else:
+        slot = seq.ca.items.setdefault(i, [None, None, None, None])
+        pos = 0
+    if slot[pos] is None:
+        slot[pos] = token
+    else:
+        slot[pos].value = slot[pos].value.rstrip("\n") + "\n" + token.value.lstrip("\n")
 
 
 def _get(data, path: tuple):

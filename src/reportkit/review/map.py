@@ -108,12 +108,29 @@ class _Context:
                 for a, b in _pairs(texts[a1:a2], [t for _, t in olds[b1:b2]], SIMILAR):
                     out[olds[b1 + b][0]] = a1 + a
                     self.stale.add(olds[b1 + b][0])
+        matched += self._misplaced(texts, olds, out)
         self.sureness = matched / max(len(olds), 1)
         return out
 
+    def _misplaced(self, texts: list[str], olds: list[tuple[int, str]], out: dict) -> int:
+        """Match paragraphs found out of order by their text. LibreOffice's comparison writes
+        a wholly deleted paragraph at the end of the document, not where it was."""
+        free: dict[str, list[int]] = {}
+        taken = set(out.values())
+        for a, text in enumerate(texts):
+            if a not in taken:
+                free.setdefault(text, []).append(a)
+        found = 0
+        for i, text in olds:
+            if i not in out and free.get(text):
+                out[i] = free[text].pop(0)
+                self.stale.discard(i)
+                found += 1
+        return found
+
     # -- changes -----------------------------------------------------------------------
     def change(self, change: tuple, old_at: dict[int, int], new: list[Para]) -> None:
-        op, i, j = change
+        op, i, j = change[:3]
         where = self.places[old_at[i]] if i is not None and i in old_at else None
         if op in ("edit", "delete", "move") and where is None:
             text = self.rev.old[i].text
@@ -165,7 +182,7 @@ class _Context:
         elif kind == "title":
             self.set(where, ("meta", "title"), text)
         elif kind == "occasion":
-            self.set(where, ("meta", "occasion"), text.strip().removeprefix("（").removesuffix("）"))
+            self.occasion(where, text.strip().removeprefix("（").removesuffix("）"))
         elif kind == "salutation":
             self.set(where, ("meta", "salutation"), text)
         elif kind == "speaker":
@@ -196,6 +213,15 @@ class _Context:
             return self.node(path)
         except (KeyError, IndexError, TypeError):
             return None
+
+    def occasion(self, where: Place, text: str) -> None:
+        """The occasion, and the delivery date when the occasion's date was its date."""
+        self.set(where, ("meta", "occasion"), text)
+        old_date, new_date = _cn_date(where.line.text), _cn_date(text)
+        date = self._get(("meta", "date"))
+        if new_date and old_date != new_date and str(date) == old_date:
+            value = type(date).fromisoformat(new_date) if hasattr(date, "isoformat") else new_date
+            self.set(where, ("meta", "date"), value, f"date follows the occasion: {new_date}")
 
     def heading(self, where: Place, text: str) -> None:
         label = where.line.label
@@ -332,6 +358,15 @@ class _Context:
         return RENDERED_MARK_RE.sub(
             lambda m: f"[^{self.keys[int(m.group(1))]}]" if int(m.group(1)) in self.keys
             else m.group(0), text)
+
+
+CN_DATE_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+
+def _cn_date(text: str) -> str:
+    """The first 2024年2月27日 in a text as 2024-02-27 ("" if none)."""
+    m = CN_DATE_RE.search(text)
+    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else ""
 
 
 def _split_lead(old_lead: str, old_text: str, new: str, styled: str) -> tuple[str, str]:
