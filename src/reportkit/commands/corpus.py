@@ -32,7 +32,8 @@ def add_arguments(p) -> None:
                         "bytes (workers on other machines without DIR)")
     p.add_argument("--pair-gaps", action="store_true",
                    help="also diff editions with a missing year between them")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no warnings, no "
+                   "summary: only the reports that could not be read")
 
 
 def run(args) -> int:
@@ -63,6 +64,8 @@ def run(args) -> int:
     except RunError as exc:
         sys.stderr.write(f"reportkit corpus: error {exc}\n")
         return 2
+    for p in summary.failed:  # listed even with --quiet: these reports are not in the tables
+        sys.stderr.write(p.text() + "\n")
     if not args.quiet:
         _say(summary, out)
     return 1 if summary.failed else 0
@@ -76,7 +79,7 @@ def _scheduler_ok(name: str) -> bool:
 def _say(summary, out: Path) -> None:
     """One line per report left out or flagged, then what was done."""
     err = sys.stderr
-    for p in summary.failed + summary.notes:
+    for p in summary.notes:
         err.write(p.text() + "\n")
     err.write(f"reportkit corpus: {summary.files} reports ({summary.read} read, the rest "
               f"unchanged), {summary.pairs} pairs ({summary.diffed} diffed); "

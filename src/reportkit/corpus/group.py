@@ -46,7 +46,7 @@ def _place_and_year(source: Source, info: dict) -> tuple[dict, list[Problem]]:
     year, year_from = (text_year, "text") if text_year else (name_year, "name" if name_year
                                                              else None)
     status, problems = info["status"], []
-    at = Problem(source.rel, info.get("line") or 0, 0, "warning", "", "")
+    at = Problem(source.rel, 0, 0, "warning", "", "")  # line 0: the file as a whole
     if status == "ok" and info.get("han", 0) < MIN_HAN:
         status = "not-report"
         problems.append(_at(at, NOT_REPORT, f"not a report: {info.get('han', 0)} Chinese "
@@ -90,7 +90,7 @@ def _editions(rows: list[dict], problems: list[Problem]) -> dict[str, dict[int, 
             for row in same:
                 row["duplicate"] = True
                 others = ", ".join(r["file"] for r in same if r is not row)
-                problems.append(Problem(row["file"], row["line"], 0, "warning", DUPLICATE,
+                problems.append(Problem(row["file"], 0, 0, "warning", DUPLICATE,
                                         f"{place} {year} again (also {others}): both kept; "
                                         f"pairs use {chosen['file']}"))
     return editions
@@ -113,7 +113,7 @@ def _pairs(editions, sources: dict[str, Source], pair_gaps: bool,
                 missing = f"{a + 1}" if b - a == 2 else f"{a + 1}–{b - 1}"
                 then = "paired across the gap" if pair_gaps else \
                     f"{a} and {b} not paired (--pair-gaps pairs them)"
-                problems.append(Problem(new["file"], new["line"], 0, "warning", GAP,
+                problems.append(Problem(new["file"], 0, 0, "warning", GAP,
                                         f"{place}: no edition for {missing}; {then}"))
                 if not pair_gaps:
                     continue

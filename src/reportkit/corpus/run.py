@@ -174,13 +174,22 @@ class _Serial:
 
 
 class _Pool(_Serial):
-    """A process pool of this machine's cores."""
+    """A process pool of this machine's cores, forked from this process once every module a
+    task uses is loaded: the workers run exactly the code the cache keys name (even while the
+    files change on disk), and none of them loads the readers or the segmenter's dictionary
+    again."""
 
     def __init__(self, jobs: int):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        self.pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
+        methods = multiprocessing.get_all_start_methods()
+        if "fork" in methods:
+            preload()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.pool = ProcessPoolExecutor(jobs, mp_context=context)
+        # start the workers now, before the progress bar's thread exists
+        list(self.pool.map(abs, range(jobs)))
 
     def run(self, calls):
         from concurrent.futures import as_completed
@@ -244,6 +253,32 @@ class _Dask(_Serial):
     def __exit__(self, *exc):
         self._close()
         return False
+
+
+#: What a task runs: these packages' modules and these modules (the rest come as imports).
+TASK_PACKAGES = ("readers", "diff")
+TASK_MODULES = ("model", "flat", "registry", "wording", "scorecard", "numbers", "clean", "vocab",
+                "corpus.tasks")
+
+
+def preload() -> None:
+    """Import every module a task may use and load the segmenter's dictionary."""
+    import importlib
+    import pkgutil
+
+    from ..diff.tokens import segmenter
+
+    names = [f"reportkit.{m}" for m in TASK_MODULES]
+    for package in TASK_PACKAGES:
+        pkg = importlib.import_module(f"reportkit.{package}")
+        names += [m.name for m in pkgutil.walk_packages(pkg.__path__, f"{pkg.__name__}.")]
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: S112 - a module that fails here fails in the task, reported
+            continue
+    segmenter()
+    version_key()
 
 
 def _scheduler(opts: Options):

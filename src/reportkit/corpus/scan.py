@@ -58,16 +58,23 @@ def _files(root: Path):
                 yield Path(folder, name)
 
 
+#: Parts of the package no reader, diff or corpus module imports: editing them (a writer, a
+#: lint rule, a command's options) does not change a table, so it does not void the cache.
+NOT_READ = ("writers", "lint", "commands", "templates")
+
+
 @lru_cache(maxsize=1)
 def version_key() -> str:
-    """reportkit's version and a digest of its code and data: a cached report is read again
-    when either changes (an edit to the importer changes what a report yields)."""
+    """reportkit's version and a digest of the code and data that make the tables: a cached
+    report is read again when either changes (an edit to the importer changes its rows)."""
     from .. import __version__
 
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+        parts = path.relative_to(package).parts
+        if (path.is_file() and parts[0] not in NOT_READ and "__pycache__" not in parts
+                and path.suffix != ".pyc"):
             digest.update(path.relative_to(package).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:16]}"
