@@ -24,9 +24,9 @@ from .. import clean
 from ..clean import LazyRe
 from ..model import Report
 from ..problems import Problem
+from .cleaning import IMPORT_MAX_BYTES, Imported, Paragraph, clean_paragraphs, cleaning
 from .source import fail, read_bytes
 from .structure import NOTES_HEADING, build
-from .text import IMPORT_MAX_BYTES, Imported, Paragraph, clean_paragraphs, cleaning
 
 _HEADING_STYLE_RE = LazyRe(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "标题", "rktitle"}

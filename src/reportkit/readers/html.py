@@ -27,9 +27,9 @@ from .. import clean
 from ..clean import LazyRe
 from ..model import Report
 from ..problems import Problem
+from .cleaning import IMPORT_MAX_BYTES, Imported, Paragraph, clean_paragraphs, cleaning, web_source
 from .source import decode, fail, read_bytes
 from .structure import TITLE_RE, build
-from .text import IMPORT_MAX_BYTES, Imported, Paragraph, clean_paragraphs, cleaning, web_source
 
 #: A child holding this share of its parent's Chinese characters is where the report is.
 CONTENT_SHARE = 0.8
