@@ -1,7 +1,7 @@
-"""`reportkit build SPEC [-o DIR] [--format docx,pdf] [--style NAME|FILE] [--force]`.
+"""`reportkit build SPEC [-o DIR] [--format docx,pdf,ofd] [--style NAME|FILE] [--force]`.
 
-Writes DIR/<spec name>.docx and .pdf in a house style. A spec with errors is refused (its
-problems are printed, exit 1) unless --force. Outputs are written atomically: a failed build
+Writes DIR/<spec name>.docx and .pdf (and .ofd when asked) in a house style. A spec with
+errors is refused (its problems are printed, exit 1) unless --force. Outputs are written atomically: a failed build
 leaves the previous files as they were. Exit 0 built, 1 problems, 2 usage or unwritable output.
 """
 
@@ -11,7 +11,9 @@ import sys
 from pathlib import Path
 
 HELP = "build the official-format Word and PDF files of a spec"
-FORMATS = ("docx", "pdf")
+FORMATS = ("docx", "pdf", "ofd")
+#: What a build writes when --format is not given.
+DEFAULT_FORMATS = ("docx", "pdf")
 
 
 def add_arguments(p) -> None:
@@ -19,11 +21,13 @@ def add_arguments(p) -> None:
     p.add_argument("spec", metavar="SPEC", help="spec file (YAML)")
     p.add_argument("-o", "--output", default="build", metavar="DIR",
                    help="folder for the outputs (default: build)")
-    p.add_argument("--format", default=",".join(FORMATS), metavar="LIST",
-                   help="comma-separated formats: docx, pdf (default: docx,pdf)")
+    p.add_argument("--format", default=",".join(DEFAULT_FORMATS), metavar="LIST",
+                   help="comma-separated formats: docx, pdf, ofd (default: docx,pdf)")
     p.add_argument("--style", default="official", metavar="NAME|FILE",
                    help="house style: official, review, or a profile file (default: official)")
     p.add_argument("--force", action="store_true", help="build even when the spec has errors")
+    p.add_argument("--embed-fonts", action="store_true",
+                   help="embed subsets of the faces used in the .docx (style key embed_fonts)")
 
 
 def run(args) -> int:
@@ -41,6 +45,8 @@ def run(args) -> int:
                          "(RK041)\n")
         return 2
     style = load_style(args.style)
+    if args.embed_fonts:
+        style = style.with_value(True, "--embed-fonts", "embed_fonts")
     report, problems = load_usable(args.spec, args.force, "build", "built")
     if report is None:
         return 1
@@ -91,5 +97,15 @@ def _build_one(fmt: str, report, style, path: Path) -> int:
         return 1
     write_atomic(path, data)
     print_problems(warnings)
-    sys.stderr.write(f"wrote {path}\n")
+    sys.stderr.write(f"wrote {path}{_size_note(fmt, data)}\n")
     return 0
+
+
+def _size_note(fmt: str, data: bytes) -> str:
+    """" (583 KB, of which 561 KB embedded fonts: …)" for a .docx that embeds fonts."""
+    if fmt != "docx":
+        return ""
+    from ..writers.docx.embed import summary
+
+    note = summary(data)
+    return f" ({note})" if note else ""

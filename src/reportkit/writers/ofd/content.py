@@ -34,6 +34,13 @@ def num(value: float) -> str:
     return "0" if text == "-0" else text
 
 
+def delta(value: float) -> str:
+    """An advance in millimetres, to a tenth of a micrometre: the advances of a line add up,
+    and 28 of them rounded alike to a micrometre would move its last character by 0.014 mm."""
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
 class Ids:
     """Object IDs, unique in the document (ST_ID) and given in order; ``last`` is MaxUnitID."""
 
@@ -94,10 +101,10 @@ class PageWriter:
         top = (self.geo.page_height - y) * MM_PER_PT - mm  # a box from one size above ...
         width = sum(deltas) + 2 * mm  # ... to past the last character (bold strokes, hangs)
         bold = (f' Stroke="true" LineWidth="{num(mm * pdf.BOLD_STROKE)}"' if st.bold else "")
-        delta = f' DeltaX="{" ".join(map(num, deltas))}"' if deltas else ""
+        advance = f' DeltaX="{" ".join(map(delta, deltas))}"' if deltas else ""
         out.append(f'<ofd:TextObject ID="{self.ids.next()}" Boundary="{num(left)} {num(top)} '
                    f'{num(width)} {num(mm * 1.5)}" Font="{font.id}" Size="{num(mm)}"{bold}>'
-                   f'<ofd:TextCode X="0" Y="{num(mm)}"{delta}>{text_escape(text)}'
+                   f'<ofd:TextCode X="0" Y="{num(mm)}"{advance}>{text_escape(text)}'
                    "</ofd:TextCode></ofd:TextObject>")
 
     def _short(self, out: list[str], x: float, y: float, runs: list, align: str = "left"):

@@ -62,7 +62,8 @@ def unicode_cmap(subset: bytes, codes: list[int]) -> bytes:
     from fontTools.ttLib import TTFont, newTable
     from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
 
-    font = TTFont(io.BytesIO(subset))
+    # head.modified stays the face's own: the same document, the same bytes
+    font = TTFont(io.BytesIO(subset), recalcTimestamp=False)
     by_position = font["cmap"].getcmap(1, 0).cmap
     mapping = {codes[i]: glyph for i, glyph in by_position.items() if i < len(codes)}
     tables = [_subtable(CmapSubtable, 4, 1, {c: g for c, g in mapping.items() if c < 0x10000})]
