@@ -149,12 +149,14 @@ def test_an_editions_own_results_fill_the_year_before_the_series():
                               [Result("gdp", growth=Decimal("4.8"), target=v("5.5", "左右"))]))]
     s = build_series(eds, terms=False)
     own = row(s, "gdp", 2023)
-    assert (own.target, own.outcome, own.status, own.outcome_from) == ("5.5%左右", "4.8%", "missed", "own")
+    assert (own.target, own.outcome, own.status, own.outcome_from) == \
+        ("5.5%左右", "4.8%", "missed", "own")
     assert own.gap == "-0.7个百分点"
 
 
 def test_an_indicator_missing_one_year_is_found_again():
-    eds = [("a.yaml", edition(2021, [Target("gdp", value=v("6")), Target("grain", value=v("700"))])),
+    eds = [("a.yaml", edition(2021, [Target("gdp", value=v("6")),
+                                     Target("grain", value=v("700"))])),
            ("b.yaml", edition(2022, [Target("gdp", value=v("6"))])),
            ("c.yaml", edition(2023, [Target("grain", value=v("710"))]))]
     s = build_series(eds, terms=False)

@@ -543,13 +543,16 @@ SCHEMA_VERSION = 1
 def series_dict(series: Series) -> dict:
     """The series as JSON-ready data: editions, indicators with their rows, terms, notes.
     Numbers are JSON numbers (exact for the decimals these reports state); counts of a term
-    are keyed by the edition's year (or its file when the year is unknown)."""
+    are keyed by the edition's year ("YEAR FILE" when two editions plan one year, the file when
+    the year is unknown)."""
     from dataclasses import asdict
 
     def row(r: SeriesRow) -> dict:
         return {k: _plain(v) for k, v in asdict(r).items()}
 
-    keys = [str(e.year) if e.year is not None else e.file for e in series.editions]
+    years = Counter(e.year for e in series.editions)
+    keys = [str(e.year) if e.year is not None and years[e.year] == 1 else
+            f"{e.year} {e.file}" if e.year is not None else e.file for e in series.editions]
     return {
         "version": SCHEMA_VERSION,
         "place": series.place,

@@ -193,7 +193,8 @@ def render_text(series, args) -> str:
         for i, row in enumerate(track.rows):
             c = cells(row, short=True)
             c[0] = c[0] if i == 0 else ""
-            table.add_row(*c, style=styles.get(row.status, ""), end_section=i == len(track.rows) - 1)
+            last = i == len(track.rows) - 1
+            table.add_row(*c, style=styles.get(row.status, ""), end_section=last)
     if not series.tracks:
         console.print("no targets in any edition")
     else:
