@@ -123,6 +123,8 @@ def _targets(report: str) -> dict[str, tuple]:
     out = {}
     for t in targets(got):
         v = t.value or t.ensure
+        if v is None:  # a qualitative target ("居民收入增长和经济增长同步")
+            continue
         out[t.indicator] = (v.number, v.unit, v.qualifier, bool(t.text))
     return out
 

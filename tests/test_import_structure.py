@@ -32,13 +32,16 @@ def test_results_in_a_review_section_need_no_target(tmp_path):
 def test_targets_after_an_intro(tmp_path):
     got = imp(tmp_path, "二、2024年主要预期目标\n主要预期目标为：\n——地区生产总值增长7%左右。\n"
                         "——建筑业增加值增长6%。\n——生态环境持续改善。\n")
-    _intro, targets, dashes = got.report.body[0].body
-    assert isinstance(targets, TargetList) and isinstance(dashes, DashList)
-    assert [t.indicator for t in targets.items] == ["gdp", "建筑业增加值"]
+    _intro, targets = got.report.body[0].body
+    assert isinstance(targets, TargetList)
+    # an item of the main list without a number is a qualitative target, its words kept
+    assert [t.indicator for t in targets.items][:2] == ["gdp", "建筑业增加值"]
+    quality = targets.items[2]
+    assert (quality.value, quality.ensure, quality.strive, quality.stated, quality.text) == (
+        None, None, None, True, "生态环境持续改善。")
     # an indicator the registry lacks is added to the spec, as its line regenerates exactly
-    assert [(i.key, i.name, i.kind) for i in got.report.indicators] == [
-        ("建筑业增加值", "建筑业增加值", "growth")]
-    assert dashes.items == ("生态环境持续改善。",)
+    assert ("建筑业增加值", "建筑业增加值", "growth") in [
+        (i.key, i.name, i.kind) for i in got.report.indicators]
 
 
 def test_a_line_that_does_not_regenerate_keeps_its_words(tmp_path):
@@ -54,12 +57,12 @@ def test_prose_targets_split_at_semicolons(tmp_path):
     got = imp(tmp_path, "二、2024年工作安排\n今年是关键一年，意义重大。主要预期目标是：地区生产总值增长5%左右；"
                         "居民收入增长和经济增长同步；城镇调查失业率5.5%左右。要实现这些目标。\n")
     kinds = [type(b).__name__ for b in got.report.body[0].body]
-    assert kinds == ["Paragraph", "Paragraph", "TargetList", "Paragraph", "TargetList",
-                     "Paragraph"]
-    before, intro, _t1, loose, t2, after = got.report.body[0].body
+    assert kinds == ["Paragraph", "Paragraph", "TargetList", "Paragraph"]
+    before, intro, targets, after = got.report.body[0].body
     assert before.text.endswith("意义重大。") and intro.text == "主要预期目标是："
-    assert loose.text == "居民收入增长和经济增长同步；"
-    assert t2.items[0].indicator == "surveyed_unemployment"
+    gdp, income, jobless = targets.items
+    assert (gdp.indicator, income.text, income.value) == ("gdp", "居民收入增长和经济增长同步；", None)
+    assert jobless.indicator == "surveyed_unemployment"
     assert after.text == "要实现这些目标。"
 
 

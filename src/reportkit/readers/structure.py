@@ -18,6 +18,8 @@ from ..model import (DashList, Indicator, Meta, Note, Paragraph, Pos, Report, Re
                      Source, Speaker, TargetList)
 from ..problems import Problem
 from ..registry import Registry, builtin
+from .family import patterns as fam
+from .family.targets import parse_clause, split_clauses
 from .figures import parse_result, parse_target, split_top
 
 _CN = "一二三四五六七八九十"
@@ -40,7 +42,6 @@ NOTES_HEADING = v.NOTES_HEADING
 NOTES_HEADINGS = (v.NOTES_HEADING, "名词解释：", "注释", "注解")
 NOTE_ITEM_RE = LazyRe(r"^(?:\[(\d{1,3})\]|(\d{1,3})[.．、])\s*(.*)$")
 LEAD_RE = LazyRe(r"^([^，,：；。！？:;\[]{2,24}[。！])(.+)$")
-PROSE_TARGETS_RE = LazyRe(r"(?:^|(?<=[。！]))([^。！]{0,40}?(?:预期目标|主要目标)(?:是|为)[:：])(.+)$")
 TARGET_INTRO_RE = LazyRe(r"目标(?:是|为)?[:：]$")
 RESULT_HINT_RE = LazyRe(r"年初(?:预期|控制)?目标")
 TARGET_HINT_RE = LazyRe(r"确保|力争|控制在")
@@ -107,6 +108,9 @@ class Builder:
         self.targets_here = False
         #: The first top-level heading over last year ("2022年工作回顾"): it names the year.
         self.review_heading = ""
+        #: The main target list of the planned year: "none" yet, "open" after its opening
+        #: line (the list follows), "done" once read (later targets are tasks, not the list).
+        self.main = "none"
 
     # -- helpers ---------------------------------------------------------------------------
     def pos(self, ln: SrcLine) -> Pos:
@@ -212,6 +216,8 @@ class Builder:
     def open_section(self, ln: SrcLine, level: int, heading: str) -> None:
         """Start a section at a level, closing deeper ones; check its number."""
         self.in_notes = False
+        if self.main == "open":
+            self.main = "done"
         self.close_to(level - 1)
         if len(self.stack) < level - 1:
             self.warn(ln, "RK302", f"heading at level {level} with no level {level - 1} above "
@@ -256,13 +262,23 @@ class Builder:
     def paragraph(self, ln: SrcLine, text: str, bold: str) -> None:
         """A paragraph (lead sentence split off), or a prose target list."""
         text = self.marks(text)
-        m = PROSE_TARGETS_RE.search(text)
-        if m and self.prose_targets(ln, text[:m.start()], m.group(1), m.group(2)):
-            return
+        if self.main == "open":
+            if self.prose_targets(ln, "", "", text):
+                return
+            self.main = "done"
+        if self.main == "none":
+            intro = find_intro(text)
+            if intro is not None:
+                start, end = intro
+                if not text[end:].strip():
+                    self.main = "open"  # the list follows on its own lines
+                elif self.prose_targets(ln, text[:start], text[start:end], text[end:]):
+                    self.main = "done"
+                    return
         lead, rest = _split_lead(text, self.marks(bold) if bold else "")
         self.add(Paragraph(rest, lead, pos=self.pos(ln)))
         self.stats.paragraphs += 1
-        self.target_context = bool(TARGET_INTRO_RE.search(text)) or (
+        self.target_context = bool(TARGET_INTRO_RE.search(text)) or self.main == "open" or (
             self.target_context and not text)
 
     def marks(self, text: str) -> str:
@@ -309,11 +325,19 @@ class Builder:
             else:
                 self.add(DashList(tuple(t for t, _ in items), pos=p))
                 self.stats.dashes += len(items)
+        if any(kind == "target" for kind, _ in groups):
+            self.main = "done"  # the first target list is the main one
         self.target_context = False
 
     def dash_item(self, ln: SrcLine, item: str):
         """(kind, value) of one "——" line: a result, a target, or a plain dash item."""
         item = self.marks(item)
+        if self.main == "open":
+            found = self.main_dash(ln, item)
+            if found is not None:
+                self._learn(found)
+                self._count(found)
+                return "target", found.item
         if "[^" not in item:
             if RESULT_HINT_RE.search(item) or self.result_context:
                 found = parse_result(item, self.registry, self.pos(ln))
@@ -331,17 +355,7 @@ class Builder:
     def prose_targets(self, ln: SrcLine, before: str, intro: str, rest: str) -> bool:
         """"主要预期目标是：A；B；C。……" → the intro, a TargetList of the clauses that parse,
         the clauses that do not as text, and what follows the list as a paragraph."""
-        end = rest.find(v.PERIOD)
-        listed, after = (rest, "") if end < 0 else (rest[:end + 1], rest[end + 1:])
-        sep = "；" if "；" in listed else "，"
-        clauses = [c for c in split_top(listed, sep) if c.strip()]
-        if len(clauses) < 2:
-            return False
-        parsed = []
-        for c in clauses:
-            text = c.strip()
-            punct = "" if text.endswith(v.PERIOD) else sep
-            parsed += self._clause_targets(ln, text, punct)
+        parsed, after = self.main_clauses(ln, rest)
         if sum(1 for _, f in parsed if f.item is not None) == 0:
             return False
         if before.strip():
@@ -379,34 +393,69 @@ class Builder:
             self.stats.paragraphs += 1
         return True
 
-    def _clause_targets(self, ln: SrcLine, text: str, punct: str) -> list:
-        """(wording, Found) for one clause of a prose list; a clause whose wording states
-        numbers no target can hold ("……增长6%左右，……确保总量突破6万亿元") is split at its
-        commas so that the parts that do parse still become targets."""
-        found = parse_target(text, self.registry, self.pos(ln), clause=True)
-        whole = [(text + punct, found)]
-        if found.item is not None and found.item.text:
-            found.item = _with_text(found.item, text + punct)
-        if found.exact:
+    def main_clauses(self, ln: SrcLine, rest: str) -> tuple[list, str]:
+        """The clauses of a main list as (wording, Found) pairs, and the text after the list
+        (from a clause such as "实现上述目标，……" or the first that is no target on)."""
+        clauses = split_clauses(rest)
+        parsed: list = []
+        for i, clause in enumerate(clauses):
+            words = clause.strip()
+            if fam.LIST_END_RE.match(words):
+                return parsed, "".join(clauses[i:])
+            found = self.clause_found(ln, words)
+            if found is None:
+                if any(f.item is not None for _, f in parsed) and not re.search(r"\d", words) \
+                        and i + 1 < len(clauses) and not _any_number(clauses[i + 1:]):
+                    return parsed, "".join(clauses[i:])
+                from .figures import Found
+                parsed.append((words, Found(None)))
+                continue
+            parsed.append((words, found))
+        return parsed, ""
+
+    def main_dash(self, ln: SrcLine, item: str):
+        """A "——" line of a main list as one Found: its clauses' targets joined as ``more``,
+        the line's words kept unless it is one target that regenerates exactly."""
+        from dataclasses import replace as _replace
+
+        whole = parse_target(item, self.registry, self.pos(ln))
+        if whole.exact:
             return whole
-        parts = [p for p in split_top(text.rstrip(v.PERIOD), "，") if p.strip()]
-        if len(parts) < 2:
-            return whole
-        end = v.PERIOD if text.endswith(v.PERIOD) else punct
-        out = []
-        for i, part in enumerate(parts):
-            tail = end if i == len(parts) - 1 else v.COMMA
-            sub = parse_target(part.strip(), self.registry, self.pos(ln), clause=True)
-            if sub.item is not None and sub.item.text:
-                sub.item = _with_text(sub.item, part.strip() + tail)
-            out.append((part.strip() + tail, sub))
-        if found.item is None:
-            return out
-        # Parsed whole but kept as wording: one target per part is closer to the source
-        # (…分别增长5%、6%，…同口径增长7%), unless a part with a number would then be lost to
-        # loose text (确保总量突破6万亿元 needs the indicator named before it).
-        lost = any(f.item is None and re.search(r"\d", t) for t, f in out)
-        return whole if lost else out
+        founds = [f for f in (self.clause_found(ln, c.strip()) for c in split_clauses(item))
+                  if f is not None]
+        if not founds:
+            return None
+        if len(founds) == 1 and founds[0].exact and split_clauses(item) == [item]:
+            return founds[0]
+        items = []
+        for f in founds:
+            items += [f.item, *f.item.more]
+        head = founds[0]
+        head.item = _replace(items[0], text=item,
+                             more=tuple(_replace(t, text="", more=()) for t in items[1:]))
+        head.item = _replace(head.item, more=tuple(t for t in head.item.more))
+        for f in founds[1:]:
+            head.new_indicators += [i for i in f.new_indicators
+                                    if i.key not in {n.key for n in head.new_indicators}]
+        head.exact = False
+        return head
+
+    def clause_found(self, ln: SrcLine, words: str):
+        """One Found for a clause of a main list (several targets joined as ``more``)."""
+        founds = parse_clause(words, self.registry, self.pos(ln))
+        if not founds:
+            return None
+        if len(founds) == 1:
+            return founds[0]
+        head = founds[0]
+        from dataclasses import replace as _replace
+        head.item = _replace(head.item, text=words,
+                             more=tuple(_replace(f.item, text="") for f in founds[1:]))
+        for f in founds[1:]:
+            head.new_indicators += [i for i in f.new_indicators
+                                    if i.key not in {n.key for n in head.new_indicators}]
+        head.exact = False
+        return head
 
     def _learn(self, found) -> None:
         for ind in found.new_indicators:
@@ -503,6 +552,21 @@ def _front_kind(s: str, ln: SrcLine, first: bool) -> str | None:
             and len(plain) <= 90 and not plain.endswith(v.PERIOD):
         return "title"
     return None
+
+
+def find_intro(text: str) -> tuple[int, int] | None:
+    """Where a main target list's opening sentence starts and ends (after its colon) in a
+    paragraph: "……，提出今年全市经济社会发展的主要预期目标是：" at any length, but not five-year
+    goals, last year's targets or a plan's general requirements."""
+    for m in fam.INTRO_RE.finditer(text):
+        start = max(text.rfind(p, 0, m.start()) for p in "。！？") + 1
+        if not fam.NOT_MAIN_RE.search(text[start:m.end()]):
+            return start, m.end()
+    return None
+
+
+def _any_number(clauses: list[str]) -> bool:
+    return any(re.search(r"\d", c) for c in clauses)
 
 
 def _has_han(text: str) -> bool:

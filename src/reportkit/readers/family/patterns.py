@@ -1,0 +1,37 @@
+"""Words of the family, as data: the phrases that open a main target list, the verbs that join
+an indicator's name to its number, the words before a name that are not part of it.
+
+Built from reading reports of many places and years (provinces, major and other cities,
+1990s–2026); a new phrasing is a new word here, not new code.
+"""
+
+from __future__ import annotations
+
+from ...clean import LazyRe
+
+#: A main target list's opening: "……主要预期目标是：", "主要目标：", "预期目标建议为：".
+INTRO_RE = LazyRe(r"(?:预期|主要|发展)(?:目标|指标)"
+                  r"(?:任务)?(?:是|为|建议为|拟定为|确定为|安排为|如下)?\s*[:：]")
+#: An opening of targets that are not this year's main list: five-year goals, last year's.
+NOT_MAIN_RE = LazyRe(r"五年|十[一二三四五六七八九]五|[“\"]十|时期|到20\d\d年|20\d\d年[前底末]|"
+                     r"年初|去年|上年|过去|完成情况|远景|规划|奋斗目标|总体要求|任务是")
+#: Words of a clause that end a main list: what comes after the targets.
+LIST_END_RE = LazyRe(r"^(?:要|为了?|确保)?(?:实现(?:上述|以上|这些)|完成(?:上述|以上)|做好今年|为实现|这些目标|上述目标|"
+                     r"围绕|今年(?:的)?工作|需要说明)")
+
+#: Verbs between a name and its number, longest first.
+VERBS = ("分别增长", "均增长", "分别达到", "分别为", "增长", "增加", "下降", "降低", "减少", "提高",
+         "提升", "上涨", "涨幅控制在", "控制在", "保持在", "稳定在", "达到", "达", "突破", "超过",
+         "为", "实现", "完成", "新增", "不低于", "不超过", "不高于", "高于", "低于")
+#: Verbs that make a target a rate of growth, and those that make it a ceiling.
+GROWTH_VERBS = ("增长", "分别增长", "均增长", "增加", "提高", "提升")
+DOWN_VERBS = ("下降", "降低", "减少")
+CEILING_VERBS = ("控制在", "涨幅控制在")
+#: Words before a name that belong to the clause, not to the name.
+LEAD_WORDS = ("力争", "确保", "努力", "争取", "实现", "全年", "今年", "预计", "其中", "完成",
+              "保持", "继续", "进一步", "推动", "促进", "使", "要")
+#: What a name never contains (a clause with these before its number is not "name verb value").
+NOT_IN_NAME = "，。；：！？"
+#: A clause that names a target but deliberately sets no number.
+NOT_STATED_RE = LazyRe(r"不(?:设|提出|再设定?|作)(?:具体|量化|硬性)?(?:的)?(?:增长|增速)?(?:指标|目标)|"
+                       r"(?:未|没有)(?:设定|提出)(?:具体)?(?:的)?(?:增长|增速)?(?:指标|目标)")

@@ -1,0 +1,256 @@
+"""The clauses of a main target list, in any phrasing the family uses.
+
+Inside a list that a report introduces as its main targets ("主要预期目标是："), a clause is a
+target whatever its indicator: "实际利用外商直接投资增长5%", "户籍人口自然增长率控制在10‰以内",
+"城镇居民人均可支配收入和农村居民人均纯收入均增长11%", "增长5%-5.5%", "不低于6%", and items
+without a number ("居民收入增长与经济增长同步" is qualitative; a known indicator named with no
+number is "not stated"). The strict reader (readers/figures.py) is tried first, since its
+targets regenerate the source exactly; this one takes what it leaves, always keeping the
+source's words in ``text``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+from ... import vocab as v
+from ...clean import LazyRe
+from ...model import Indicator, Pos, Target, Value
+from ...registry import Registry, normalize_name
+from ..figures import Found, covers, parse_target, split_top
+from . import patterns as pt
+
+_NUM = r"\d+(?:\.\d+)?"
+_QUALS = "|".join(sorted((q for q in v.QUALIFIERS if q not in v.PREFIX_QUALIFIERS), key=len,
+                         reverse=True))
+_PRE = "|".join(v.PREFIX_QUALIFIERS)
+#: One stated value: optional prefix qualifier, number, unit, optional range end, qualifier.
+VALUE_RE = LazyRe(rf"({_PRE})?({_NUM})\s*(%|‰|[^\d\s，、；。：（）()%‰和及与]{{0,4}}?)"
+                  rf"(?:\s*[-—–~～至到]\s*({_NUM})\s*(?:%|‰|[^\d\s，、；。：（）()%‰]{{0,4}}?))?"
+                  rf"({_QUALS})?(?=$|[，、；。和及与（(，]|[\u4e00-\u9fff])")
+_VERB_RE = LazyRe("|".join(sorted(pt.VERBS, key=len, reverse=True)))
+_LEAD_RE = LazyRe(rf"^(?:{'|'.join(sorted(pt.LEAD_WORDS, key=len, reverse=True))})+")
+_ENSURE_STRIVE_RE = LazyRe(r"(确保|力争|争取|努力)")
+_GROUP_LEAD_RE = LazyRe(r"^[^，；。：]{2,20}[。：:]")
+#: An item without a number is a target only when it says what is to be reached.
+_QUALITATIVE_RE = LazyRe(r"同步|完成|下达|控制|保持|稳定|持续|改善|提高|基本|平衡|实现|达到|不低于|"
+                         r"不超过|以内|好转|下降|降低|增长|提升")
+_NAME_TAIL_RE = LazyRe(r"(?:比上年|同比|年均|比去年|较上年|全年)$")
+
+
+def split_keep(text: str, seps: str) -> list[str]:
+    """Split at separators outside brackets and quotes, each part keeping its separator."""
+    parts, depth, cur = [], 0, []
+    for ch in text:
+        if ch in "（(“《[":
+            depth += 1
+        elif ch in "）)”》]" and depth:
+            depth -= 1
+        cur.append(ch)
+        if ch in seps and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+    if cur:
+        parts.append("".join(cur))
+    return parts
+
+
+def split_clauses(text: str) -> list[str]:
+    """A list's text as clauses, each with its closing punctuation (joined, they give the text
+    back): at ； and 。 outside brackets, then at ， where the part after it names an indicator
+    of its own ("……增长7%，……增长8%" is two; "……增长6%左右，确保总量突破6万亿元" is one)."""
+    out: list[str] = []
+    for part in split_keep(text, "；;。"):
+        cur = ""
+        for p in split_keep(part, "，"):
+            if cur and re.search(r"\d", cur) and _names_something(p):
+                out.append(cur)
+                cur = p
+            else:
+                cur += p
+        if cur:
+            out.append(cur)
+    return out
+
+
+def _names_something(text: str) -> bool:
+    """A comma part that starts a clause of its own: a name, a verb and a number."""
+    body = _LEAD_RE.sub("", text.strip())
+    if body.startswith(("总量", "总额", "规模", "其中", "年均")):  # the name before it, again
+        return False
+    m = _VERB_RE.search(body)
+    return bool(m and m.start() >= 2 and re.search(r"\d", body[m.end():]))
+
+
+def parse_clause(clause: str, registry: Registry, pos: Pos | None = None) -> list[Found]:
+    """One clause of a main list as targets (several for "A和B均增长X", "A、B分别增长X、Y").
+
+    [] when the clause is not a target. Each target keeps the clause's words in ``text``
+    unless the strict reader regenerates them exactly."""
+    text = clause.strip().strip("，；。 ")
+    lead = _GROUP_LEAD_RE.match(text)
+    if lead and re.search(r"\d", text[lead.end():]):
+        text = text[lead.end():]  # "经济支撑型指标夯实厚度。地区生产总值增长7%左右"
+    if not text or len(text) > 120:
+        return []
+    strict = parse_target(text, registry, pos, clause=True)
+    if strict.item is not None:
+        if not strict.exact or lead:
+            strict.item = replace(strict.item, text=clause.strip())
+            strict.exact = False
+        return [strict]
+    return _liberal(text, clause.strip(), registry, pos)
+
+
+def _liberal(text: str, words: str, registry: Registry, pos: Pos | None) -> list[Found]:
+    if pt.NOT_STATED_RE.search(text):
+        name = _name_before(text, pt.NOT_STATED_RE.search(text).start())
+        return [_make(name, None, words, registry, pos, stated=False)] if name else []
+    values = list(VALUE_RE.finditer(text))
+    values = [m for m in values if not _is_year(text, m)]
+    if not values:
+        return _no_number(text, words, registry, pos)
+    first = values[0]
+    verb = None
+    for m in _VERB_RE.finditer(text[:first.start() + len(first.group(1) or "")]):
+        verb = m
+    head_end = verb.start() if verb else first.start()
+    head = text[:head_end]
+    ensure_strive = [m for m in _ENSURE_STRIVE_RE.finditer(text) if m.start() >= head_end - 2]
+    names = _names(head)
+    if not names:
+        return []
+    verb_word = verb.group() if verb else ""
+    if verb_word.startswith("分别") or len(names) > 1 and len(values) == len(names):
+        pairs = list(zip(names, values)) if len(values) == len(names) else []
+        if not pairs:
+            return []
+        out = [_make(n, {"value": _val(m)}, words, registry, pos, verb_word) for n, m in pairs]
+    else:
+        roles = _roles(text, values, ensure_strive)
+        out = [_make(n, roles, words, registry, pos, verb_word) for n in names]
+    out = [f for f in out if f.item is not None]
+    shown = "".join(f.item.name or registry.get(f.item.indicator).name for f in out)
+    if out and not covers(shown + " ".join(_shown(f.item) for f in out), _strip_marks(words)):
+        return []  # numbers the targets would not hold: leave the clause as text
+    return out
+
+
+def _strip_marks(text: str) -> str:
+    return re.sub(r"\[\^[^\]]*\]", "", text)
+
+
+def _shown(t: Target) -> str:
+    parts = []
+    for val in (t.ensure, t.strive, t.value):
+        if val is not None:
+            parts.append(f"{val.number} {val.high if val.high is not None else ''}")
+    return " ".join(parts)
+
+
+def _is_year(text: str, m: re.Match) -> bool:
+    """"2024年" and "十四五" numbers are not values."""
+    unit = m.group(3) or ""
+    return unit.startswith(("年", "月", "日", "个月", "季度")) and not unit.startswith("年均")
+
+
+def _roles(text: str, values: list, marks: list) -> dict:
+    """Which value is 确保 and which 力争 ("确保6.5%、力争7%"), else the first one alone."""
+    if marks and len(values) >= 2:
+        roles: dict = {}
+        for mk in marks:
+            after = [m for m in values if m.start() >= mk.end()]
+            if after:
+                key = "ensure" if mk.group() == "确保" else "strive"
+                roles.setdefault(key, _val(after[0]))
+        if roles:
+            return roles
+    if marks and marks[0].group() in ("确保", "力争") and len(values) == 1:
+        return {"ensure" if marks[0].group() == "确保" else "strive": _val(values[0])}
+    return {"value": _val(values[0])}
+
+
+def _val(m: re.Match) -> tuple:
+    """(number, unit, qualifier, high) from a VALUE_RE match."""
+    qual = m.group(1) or m.group(5) or ""
+    high = Decimal(m.group(4)) if m.group(4) else None
+    return Decimal(m.group(2)), (m.group(3) or "").strip(), qual, high
+
+
+def _names(head: str) -> list[str]:
+    """The indicator names a clause's head holds: "A和B均" → [A, B]; "A、B分别" → [A, B]."""
+    head = _LEAD_RE.sub("", head.strip())
+    head = re.sub(r"(?:均|分别|都|各|要|将|预期|预计|力争|确保|争取|努力)+$", "", head)
+    head = _NAME_TAIL_RE.sub("", head).strip("，、 ")
+    if not head or any(c in head for c in pt.NOT_IN_NAME) or len(head) > 30:
+        return []
+    parts = [p for p in re.split(r"、|和|及|与", head) if p]
+    if len(parts) > 1 and all(len(p) >= 2 for p in parts):
+        if head.startswith("城乡") and len(parts) == 1:
+            return ["城镇" + head[2:], "农村" + head[2:]]
+        return parts
+    if head.startswith("城乡居民") and "收入" in head:
+        return ["城镇" + head[2:], "农村" + head[2:]]
+    return [head] if len(head) >= 2 else []
+
+
+def _name_before(text: str, end: int) -> str:
+    names = _names(text[:end])
+    return names[0] if names else ""
+
+
+def _no_number(text: str, words: str, registry: Registry, pos: Pos | None) -> list[Found]:
+    """An item with no number: a known indicator is "not stated"; else qualitative."""
+    m = _VERB_RE.search(text)
+    head = text[:m.start()] if m and m.start() >= 2 else ""
+    names = _names(head)
+    if names and registry.find(names[0]) is not None and \
+            registry.find(names[0]).kind in ("growth", "ceiling"):
+        return [_make(names[0], None, words, registry, pos, stated=False)]
+    if len(text) < 4 or len(text) > 40 or not _QUALITATIVE_RE.search(text):
+        return []
+    name = names[0] if names else _LEAD_RE.sub("", text)[:12]
+    return [_make(name, None, words, registry, pos)]
+
+
+def _make(name: str, roles: dict | None, words: str, registry: Registry, pos: Pos | None,
+          verb: str = "", stated: bool = True) -> Found:
+    """A Target (and the spec-local indicator it needs) from a name and its values."""
+    ind = registry.find(name)
+    new: list[Indicator] = []
+    if ind is None:
+        kind = "ceiling" if verb in pt.CEILING_VERBS else "growth" if verb in pt.GROWTH_VERBS \
+            or verb in pt.DOWN_VERBS else "level"
+        key = normalize_name(name)
+        unit = ""
+        if roles and kind == "level":
+            unit = next(iter(roles.values()))[1]
+        ind = Indicator(key=key, name=name, unit=unit, kind=kind)
+        new.append(ind)
+    vals = {}
+    measure = ""
+    if roles:
+        unit0 = next(iter(roles.values()))[1]
+        measure = _measure(verb, unit0, ind)
+        default = v.PERCENT if measure == "growth" else ind.unit
+        for key, (number, unit, qual, high) in roles.items():
+            vals[key] = Value(number, qual, None if unit == default else unit, high=high)
+    target = Target(indicator=ind.key, name="" if name == ind.name else name,
+                    measure="" if not measure or measure == ind.kind else measure,
+                    text=words,
+                    stated=stated, pos=pos or Pos(), **vals)
+    return Found(target, exact=False, new_indicators=new)
+
+
+def _measure(verb: str, unit: str, ind: Indicator) -> str:
+    if verb in pt.CEILING_VERBS:
+        return "ceiling"
+    if verb in pt.GROWTH_VERBS:
+        return "growth" if unit in ("%", "") else "level"
+    if verb in pt.DOWN_VERBS:  # "能耗下降3%": the number is the fall, a level to reach
+        return "level"
+    if unit == "%" and ind.kind in ("growth", "ceiling"):
+        return ind.kind
+    return "level"
