@@ -51,6 +51,16 @@ class Style:
         f = self.data["fonts"][role]
         return Font(f["name"], f.get("latin", f["name"]), float(f["size"]), bool(f.get("bold")))
 
+    def with_value(self, value, source: str, *path: str) -> Style:
+        """A copy of the style with one value set, e.g. with_value(True, "--embed-fonts",
+        "embed_fonts"): what a command-line option does to the profile."""
+        def put(node: dict, keys: tuple[str, ...]) -> dict:
+            if len(keys) == 1:
+                return {**node, keys[0]: {"value": value, "source": source}}
+            return {**node, keys[0]: put(dict(node.get(keys[0]) or {}), keys[1:])}
+
+        return Style(self.name, put(self.data, path))
+
     @property
     def roles(self) -> list[str]:
         """Every font role the style defines."""

@@ -72,7 +72,20 @@ def write_docx(report: Report, style=None, redline: list[RedlineLine] | None = N
     parts = _parts(report, layout, body)
     if redline is None:  # a build, not a comparison: say which spec's text this is
         parts = review.with_identity(parts, report, lines)
+    if redline is None and _opt(style, False, "embed_fonts"):
+        parts = _with_fonts(parts, lines, layout)
     return oxml.zip_package(parts, when)
+
+
+def _with_fonts(parts, lines: list[Line], lay: _Layout):
+    """The parts with subsets of the faces the report uses embedded (style key embed_fonts;
+    a redline never embeds: it is read in Word next to the documents it compares)."""
+    from . import embed
+
+    texts = fonts.role_texts(lines, str(lay.style.value("page_number", "format")))
+    if lay.header_text:
+        texts["header"] = lay.header_text
+    return embed.embed_fonts(parts, embed.subsets(lay.style, texts))
 
 
 class _Layout:

@@ -375,8 +375,9 @@ def content_types_xml(overrides: list[tuple[str, str]]) -> str:
             f"{items}</Types>")
 
 
-def zip_package(parts: list[tuple[str, str]], when: dt.datetime) -> bytes:
-    """The .docx: parts zipped in the given order with one fixed entry time (deterministic)."""
+def zip_package(parts: list[tuple[str, str | bytes]], when: dt.datetime) -> bytes:
+    """The .docx: parts (XML text, or bytes such as fonts) zipped in the given order with one
+    fixed entry time (deterministic)."""
     stamp = max(when, dt.datetime(1980, 1, 1, tzinfo=dt.UTC))
     date_time = stamp.timetuple()[:6]
     buf = io.BytesIO()
@@ -386,5 +387,5 @@ def zip_package(parts: list[tuple[str, str]], when: dt.datetime) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
-            zf.writestr(info, text.encode("utf-8"))
+            zf.writestr(info, text if isinstance(text, bytes) else text.encode("utf-8"))
     return buf.getvalue()
