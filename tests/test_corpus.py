@@ -199,3 +199,4 @@ def test_a_database_in_use_is_refused(tmp_path):
     finally:
         holder.stdin.close()
         holder.wait()
+        holder.stdout.close()

@@ -24,6 +24,8 @@ COMMIT_SECONDS, COMMIT_BATCH = 2.0, 64
 #: At most this many pairs go to one worker task (a place's chain is cut into pieces this long,
 #: so one long-lived place does not keep a worker busy after the others finish).
 CHAIN = 6
+#: How long to wait for a Dask scheduler to answer.
+CONNECT_TIMEOUT = "10s"
 
 
 class RunError(Exception):
@@ -217,7 +219,7 @@ class _Dask(_Serial):
                 self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1,
                                             processes=True, dashboard_address=None)
                 address = self.cluster.scheduler_address
-            self.client = Client(address, timeout="20s")
+            self.client = Client(address, timeout=CONNECT_TIMEOUT)
         except OSError as exc:
             self._close()
             raise RunError(f"cannot reach the Dask scheduler at {address}: {exc}") from None

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import tempfile
+import threading
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -23,6 +24,10 @@ from .scan import UNREADABLE, version_key
 #: A report with fewer Chinese characters than this is not a report (a README, a stub page).
 MIN_HAN = 200
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+#: One task at a time in a process: the segmenter (rjieba) fails when two threads use it at
+#: once ("Already borrowed"), and the work holds the GIL anyway, so a Dask worker's extra
+#: threads would add nothing. Parallelism comes from processes (pool workers, Dask workers).
+_ONE_AT_A_TIME = threading.Lock()
 
 
 def read_task(rel: str, path: str, data: bytes | None = None) -> str:
@@ -30,6 +35,11 @@ def read_task(rel: str, path: str, data: bytes | None = None) -> str:
 
     ``path`` is read where the worker runs (a shared file system); with ``data`` the bytes
     travel with the task and are read from a temporary file of the same name."""
+    with _ONE_AT_A_TIME:
+        return _read_rows(rel, path, data)
+
+
+def _read_rows(rel: str, path: str, data: bytes | None) -> str:
     try:
         report, problems = _read(rel, path, data)
     except ReportError as exc:
@@ -203,6 +213,11 @@ def pairs_task(items: list[dict], data: dict | None = None) -> list[tuple[str, s
     """Target changes of each pair in ``items`` (one place's, in year order): [(key, json)].
 
     An item is {key, place, old: {rel, path, year}, new: {…}}. Each edition is read once."""
+    with _ONE_AT_A_TIME:
+        return _pairs_rows(items, data)
+
+
+def _pairs_rows(items: list[dict], data: dict | None) -> list[tuple[str, str]]:
     memo: dict[str, object] = {}
     out = []
     for item in items:
