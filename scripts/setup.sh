@@ -26,11 +26,11 @@ fi
 if [[ -x scripts/fonts.sh ]]; then scripts/fonts.sh; fi
 
 extras="test"
-[[ "${1:-}" == "--test" ]] && extras="test,bench"
+[[ "${1:-}" == "--test" ]] && extras="test,bench,dask"
 # Install when a package is missing, when reportkit is imported from another checkout, or for
-# the tests (which also need the test and bench extras).
+# the tests (which also need the test, bench and dask extras).
 here="$(pwd)/src/reportkit"
-if ! "${PY:-python3}" -c "import sys, os, docx, reportlab, yaml, diff_match_patch, opencc, rjieba, rich, matplotlib, ruamel.yaml
+if ! "${PY:-python3}" -c "import sys, os, docx, reportlab, yaml, diff_match_patch, opencc, rjieba, rich, matplotlib, ruamel.yaml, duckdb
 import reportkit; sys.exit(os.path.dirname(reportkit.__file__) != sys.argv[1])" "$here" \
     2>/dev/null || [[ "${1:-}" == "--test" ]]; then
   "${PY:-python3}" -m pip install -q --disable-pip-version-check --root-user-action=ignore \
