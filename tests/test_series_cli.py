@@ -167,3 +167,15 @@ def test_charts_use_the_official_body_and_heading_faces():
     from matplotlib.font_manager import FontProperties
 
     assert family == FontProperties(fname=resolve(st.font("body").name).file).get_name()
+
+
+def test_one_spec_gives_last_years_outcomes_from_its_own_results():
+    from .conftest import SPEC
+
+    out = series(SPEC, "--format", "json")
+    assert out.returncode == 0, out.stderr.decode()
+    gdp = next(i for i in json.loads(out.stdout)["indicators"] if i["key"] == "gdp")
+    last, this = gdp["rows"]
+    assert (last["year"], last["outcome_from"], last["status"]) == (2023, "own", "met")
+    assert (this["year"], this["shape"], this["status"]) == (2024, "band", "no outcome")
+    assert this["low"] < this["high"]

@@ -159,8 +159,10 @@ def term_cells(t) -> list[str]:
 
 def title(series) -> str:
     """The heading of every output: the place and the years."""
-    years = [e.year for e in series.editions if e.year is not None]
-    span = f"{min(years)}—{max(years)}年" if years else ""
+    years = {e.year for e in series.editions} | {r.year for r in series.rows}
+    years.discard(None)
+    span = "" if not years else f"{min(years)}年" if len(years) == 1 else \
+        f"{min(years)}—{max(years)}年"
     return f"{series.place}{span}主要预期目标完成情况"
 
 

@@ -18,6 +18,9 @@ import io
 
 #: Table text size (五号, 10.5 pt): practice for tables inside an official report.
 TABLE_PT = 10.5
+#: Column widths of the main table in mm (indicator, year, target, outcome, status, gap,
+#: provenance): 156 mm, the type width; the names and the provenance get the most room.
+WIDTHS_MM = (30, 13, 25, 20, 18, 22, 28)
 #: Chart width on the page in mm (the type area is 156 mm wide).
 CHART_MM = 150
 H_TABLE = "一、主要预期目标完成情况"
@@ -98,8 +101,10 @@ def _paragraph(doc, text: str, font, center: bool = False, size: float | None = 
     return p
 
 
-def _table(doc, header: list[str], rows: list[list[str]], st):
-    """A grid table in the body face at TABLE_PT, the header row in bold."""
+def _table(doc, header: list[str], rows: list[list[str]], st, widths=None):
+    """A grid table in the body face at TABLE_PT, the header row in bold; ``widths`` in mm."""
+    from docx.shared import Mm
+
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     body = st.font("body")
@@ -108,6 +113,12 @@ def _table(doc, header: list[str], rows: list[list[str]], st):
     for row in rows:
         for cell, text in zip(table.add_row().cells, row):
             _cell(cell, text, body)
+    if widths:
+        table.autofit = False
+        for column, mm in zip(table.columns, widths):
+            for cell in column.cells:
+                cell.width = Mm(mm)  # Word reads each cell's width, LibreOffice the grid's
+            column.width = Mm(mm)
     return table
 
 
@@ -126,7 +137,7 @@ def _rows_table(doc, series, st) -> None:
         for i, row in enumerate(track.rows):
             c = cells(row, short=True)
             rows.append([c[0] if i == 0 else "", *c[1:]])
-    _table(doc, list(COLUMNS), rows, st)
+    _table(doc, list(COLUMNS), rows, st, WIDTHS_MM)
 
 
 def _terms_table(doc, series, terms, st) -> None:
