@@ -171,6 +171,8 @@ class _Ed:
     reg: object = None
     lines: list = field(default_factory=list)
     items: list = field(default_factory=list)  # (Target, TargetSide, Pos)
+    review: list | None = None  # the lines before the target list, where results are told
+    results: list = field(default_factory=list)
 
 
 def edition_year(file: str, report: Report) -> tuple[int | None, str]:
@@ -349,8 +351,11 @@ def _with_outcome(row: SeriesRow, s, reviewer: _Ed) -> SeriesRow:
     from .diff.targets import _comparable, _result_for, _review_lines, outcome
     from .wording import result_measure
 
-    review = _review_lines(reviewer.lines)
-    found = _result_for(s, list(results(reviewer.report)), reviewer.reg)
+    if reviewer.review is None:  # once per edition, not once per target
+        reviewer.review = _review_lines(reviewer.lines)
+        reviewer.results = list(results(reviewer.report))
+    review = reviewer.review
+    found = _result_for(s, reviewer.results, reviewer.reg)
     got = outcome(s, found, reviewer.reg, review)
     file = reviewer.edition.file
     if got is None:
