@@ -177,3 +177,13 @@ def test_an_edition_without_a_year_takes_it_from_its_file_name():
     s = build_series([("gov-2022.yaml", report)], terms=False)
     assert s.years == [2022]
     assert any("file name" in n for n in s.notes)
+
+
+def test_report_text_cannot_inject_markup_into_the_page():
+    from reportkit.commands.series_html import page
+
+    eds = [("a.yaml", edition(2024, [Target("<script>alert(1)</script>", value=v("5"))],
+                              region="<b>某市</b>"))]
+    text = page(build_series(eds, terms=False))
+    assert "<script>alert(1)" not in text and "&lt;script&gt;alert(1)" in text
+    assert "<b>某市" not in text
