@@ -62,6 +62,8 @@ class PageWriter:
         self.ids = ids
         self.header = pdf._header_runs(faces, style)
         self.line_number = faces.run_style("body", True)
+        self._sizes: dict[tuple, tuple[str, str, str]] = {}
+        self._deltas: dict[float, str] = {}
 
     def page(self, n: int, placed: list) -> str:
         """The Content.xml of page n (from 1) with its placed lines."""
@@ -85,27 +87,45 @@ class PageWriter:
         text, widths = para.text, para.widths
         for i, j, st in runs:
             extra = 0.0 if st.latin else placed.extra
-            advances = self.faces.advances(st, geo.spacing)
-            deltas = [(advances[ch] + extra) * MM_PER_PT for ch in text[i:j - 1]]
-            self._text(out, text[i:j], st, st.size, x, y, deltas)
+            advances = self.faces.advances(st, geo.spacing)  # width + the grid's spacing
+            piece = text[i:j]
+            self._text(out, piece, st, st.size, x, y,
+                       {ch: advances[ch] + extra for ch in set(piece)})
             x += sum(widths[i:j]) + extra * (j - i)
 
     def _text(self, out: list[str], text: str, st, size: float, x: float, y: float,
-              deltas: list[float]) -> None:
+              advance: dict[str, float]) -> None:
         """One TextObject: ``text`` in a style and size, its first baseline origin at (x, y)
-        in PDF points from the page's bottom left, each next character ``deltas`` further."""
+        in PDF points from the page's bottom left, each next character the ``advance`` (in
+        points) of the one before further on."""
         font = self.fonts.of(st.face)
-        font.chars.update(text)
-        mm = size * MM_PER_PT
-        left = x * MM_PER_PT
-        top = (self.geo.page_height - y) * MM_PER_PT - mm  # a box from one size above ...
-        width = sum(deltas) + 2 * mm  # ... to past the last character (bold strokes, hangs)
-        bold = (f' Stroke="true" LineWidth="{num(mm * pdf.BOLD_STROKE)}"' if st.bold else "")
-        advance = f' DeltaX="{" ".join(map(delta, deltas))}"' if deltas else ""
-        out.append(f'<ofd:TextObject ID="{self.ids.next()}" Boundary="{num(left)} {num(top)} '
-                   f'{num(width)} {num(mm * 1.5)}" Font="{font.id}" Size="{num(mm)}"{bold}>'
-                   f'<ofd:TextCode X="0" Y="{num(mm)}"{advance}>{text_escape(text)}'
+        font.chars.update(advance)
+        mm, height, bold = self._size(size, st.bold)
+        body = text[:-1]
+        deltas = ""
+        if body:
+            # A document's characters have few distinct advances: each is formatted once.
+            memo = self._deltas
+            for value in set(advance.values()) - memo.keys():
+                memo[value] = delta(value * MM_PER_PT)
+            deltas = f' DeltaX="{" ".join(map(memo.__getitem__, map(advance.__getitem__, body)))}"'
+        width = (sum(map(advance.__getitem__, body)) + 2 * size) * MM_PER_PT
+        top = (self.geo.page_height - y - size) * MM_PER_PT  # from one size above the baseline
+        box = "%.3f %.3f %.3f %s" % (x * MM_PER_PT, top, width, height)  # one format op
+        out.append(f'<ofd:TextObject ID="{self.ids.next()}" Boundary="{box}" Font="{font.id}" '
+                   f'Size="{mm}"{bold}>'
+                   f'<ofd:TextCode X="0" Y="{mm}"{deltas}>{text_escape(text)}'
                    "</ofd:TextCode></ofd:TextObject>")
+
+    def _size(self, size: float, bold: bool) -> tuple[str, str, str]:
+        """A size's attributes, formatted once: Size (and the baseline's Y in the box), the
+        box's height (one and a half sizes), and a synthetic bold's stroke."""
+        key = (size, bold)
+        if key not in self._sizes:
+            mm = size * MM_PER_PT
+            stroke = f' Stroke="true" LineWidth="{num(mm * pdf.BOLD_STROKE)}"' if bold else ""
+            self._sizes[key] = (num(mm), num(mm * 1.5), stroke)
+        return self._sizes[key]
 
     def _short(self, out: list[str], x: float, y: float, runs: list, align: str = "left"):
         """Text outside the grid (document._draw_text): (text, style, size) runs at a baseline,
@@ -113,8 +133,7 @@ class PageWriter:
         width = sum(st.face.width(ch, size) for text, st, size in runs for ch in text)
         x = x - width if align == "right" else x
         for text, st, size in runs:
-            deltas = [st.face.width(ch, size) * MM_PER_PT for ch in text[:-1]]
-            self._text(out, text, st, size, x, y, deltas)
+            self._text(out, text, st, size, x, y, {ch: st.face.width(ch, size) for ch in text})
             x += sum(st.face.width(ch, size) for ch in text)
 
     def _page_number(self, out: list[str], n: int) -> None:
