@@ -2,6 +2,10 @@
 
 A profile may name a ``base`` profile and override any part of it. Writers ask for plain values
 (``style.value("page", "margin_top")``) and font roles (``style.font("heading1")``).
+
+The built-in profiles live in templates/ at the repository's root, where a bureau adds its own
+beside them. An installed package carries them as ``reportkit/templates`` (setup.py maps the
+folder in as package data); a checkout or an editable install reads the root folder itself.
 """
 
 from __future__ import annotations
@@ -11,7 +15,14 @@ from pathlib import Path
 
 from .problems import Problem, ReportError
 
-TEMPLATES = Path(__file__).parent / "templates"
+
+def _templates() -> Path:
+    """The folder of built-in profiles: the installed package's copy, else the checkout's."""
+    packaged = Path(__file__).parent / "templates"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "templates"
+
+
+TEMPLATES = _templates()
 MM_PER_PT = 25.4 / 72
 
 
