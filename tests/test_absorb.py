@@ -25,7 +25,7 @@ W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 W14 = 'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"'
 W15 = 'xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"'
 WHO = 'w:author="王审阅" w:date="2024-03-01T09:00:00Z"'
-PARA_RE = re.compile(r"<w:p>.*?</w:p>|<w:p/>", re.S)
+PARA_RE = re.compile(r"<w:p>.*?</w:p>|<w:p/>", re.DOTALL)
 INTRO = "2024年经济社会发展主要预期目标为："
 GDP = "——地区生产总值为571.02亿元，增长（同比，下同）6.7%，超过年初预期目标（6.5%）0.2个百分点，高于全市平均0.2个百分点。"
 

@@ -202,7 +202,7 @@ def test_there_are_at_least_thirty_scripted_edits():
 
 
 def test_absorb_cli_writes_the_spec_and_dry_run_touches_nothing(reviews, tmp_path):
-    folder, a, cases = reviews
+    _, a, cases = reviews
     b, rev = cases["result growth and its derived gap"]
     spec = tmp_path / "spec.yaml"
     spec.write_text(a, "utf-8")
@@ -215,13 +215,13 @@ def test_absorb_cli_writes_the_spec_and_dry_run_touches_nothing(reviews, tmp_pat
     assert spec.read_text("utf-8") == b
 
 
-def test_two_reviewers_overlapping_edits_conflict_and_the_rest_apply(reviews):
-    folder, a, cases = reviews
+def test_two_reviewers_edits_to_different_places_all_apply(reviews):
+    folder, _, cases = reviews
     _, gdp = cases["result growth and its derived gap"]
     _, level = cases["result level"]
     _, lead = cases["lead sentence"]
     out = absorb(str(folder / "spec.yaml"), [str(gdp), str(lead)])
     assert len(out.applied) == 2 and not out.conflicts
-    # both change the same result's fields? growth and level are different places: both apply
+    # the same result, different fields: different places, so both apply
     out = absorb(str(folder / "spec.yaml"), [str(gdp), str(level)])
     assert {e.path[-1] for e in out.applied} == {"growth", "level"}

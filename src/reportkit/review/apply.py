@@ -14,8 +14,12 @@ from collections import defaultdict
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarString,
-                                      LiteralScalarString, SingleQuotedScalarString)
+from ruamel.yaml.scalarstring import (
+    DoubleQuotedScalarString,
+    FoldedScalarString,
+    LiteralScalarString,
+    SingleQuotedScalarString,
+)
 
 from .map import Edit
 
@@ -49,7 +53,7 @@ def round_trips(text: str) -> bool:
 
 
 def apply(data, edits: list[Edit]) -> None:
-    """Apply edits to the round-trip data. Paths are those of the original spec: values are
+    """Apply edits to the round-trip data (or plain data, which has no comments to keep). Paths are those of the original spec: values are
     set first, then items inserted, deleted and moved list by list from the end, so that no
     edit shifts another's indices."""
     for e in edits:
@@ -87,6 +91,8 @@ def _restructure(seq, ops: dict) -> None:
 def _move_trailing(seq, src: int, dst: int) -> None:
     """Move the comment lines after item ``src`` of a list to after item ``dst`` (an index
     in the list as it will be: ``dst`` may not exist yet, then it is attached on insert)."""
+    if not hasattr(seq, "ca"):  # plain data (validation trials) has no comments
+        return
     token = _take_trailing(seq, src)
     if token is None:
         return

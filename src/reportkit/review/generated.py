@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Callable
 
 from .. import vocab
 from ..model import Result, Target
@@ -156,4 +156,4 @@ def _target_fields(t: Target, prefix: tuple, wrap) -> list[Field]:
 
 def strip_dash(text: str) -> str:
     """A list line's sentence without its leading dash."""
-    return text[len(vocab.DASH):] if text.startswith(vocab.DASH) else text
+    return text.removeprefix(vocab.DASH)

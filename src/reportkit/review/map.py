@@ -410,7 +410,7 @@ def _changes(old: list[str], new: list[str]) -> list[tuple]:
         pairs = _pairs([old[i] for i in oi[a1:a2]], [new[j] for j in nj[b1:b2]], SIMILAR) \
             if tag == "replace" else []
         paired_a = {a for a, _ in pairs}
-        paired_b = dict((b, a) for a, b in pairs)
+        paired_b = {b: a for a, b in pairs}
         for a, b in pairs:
             out.append(("edit", oi[a1 + a], nj[b1 + b]))
         for a in range(a2 - a1):
@@ -432,8 +432,8 @@ def _moves(changes: list[tuple], old: list[str], new: list[str]) -> list[tuple]:
     for c in changes:
         if c[0] != "insert":
             continue
-        match = next((d for d in deletes if difflib.SequenceMatcher(
-            None, old[d[1]], new[c[2]], autojunk=False).ratio() >= MOVED), None)
+        match = next((d for d in deletes
+                      if _likeness(old[d[1]], new[c[2]], MOVED) >= MOVED), None)
         if match is None:
             out.append(c)
             continue
@@ -443,17 +443,31 @@ def _moves(changes: list[tuple], old: list[str], new: list[str]) -> list[tuple]:
     return out
 
 
+def _likeness(a: str, b: str, threshold: float, exact: bool = True) -> float:
+    """difflib's similarity of two texts, computed only when the cheap upper bounds (lengths,
+    then shared characters) reach ``threshold``; with ``exact`` False the shared-character
+    bound is the answer (enough to pair the one old and one new paragraph of a change)."""
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if sm.real_quick_ratio() < threshold:
+        return 0.0
+    quick = sm.quick_ratio()
+    if quick < threshold or not exact:
+        return quick if quick >= threshold else 0.0
+    return sm.ratio()
+
+
 def _pairs(a: list[str], b: list[str], threshold: float) -> list[tuple[int, int]]:
     """Order-keeping pairs of similar texts (index in a, index in b), best total similarity."""
     n, m = len(a), len(b)
     if n * m > 40_000:  # too many to weigh: pair in order
         return [(k, k) for k in range(min(n, m))]
+    if n == m and all(_likeness(x, y, threshold, exact=False) for x, y in zip(a, b)):
+        return [(k, k) for k in range(n)]  # the usual case: each paragraph edited in place
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
     ratio = {}
     for x in range(n - 1, -1, -1):
         for y in range(m - 1, -1, -1):
-            r = difflib.SequenceMatcher(None, a[x], b[y], autojunk=False).ratio()
-            ratio[x, y] = r
+            ratio[x, y] = r = _likeness(a[x], b[y], threshold, exact=n * m > 1)
             take = score[x + 1][y + 1] + r if r >= threshold else -1
             score[x][y] = max(take, score[x + 1][y], score[x][y + 1])
     out, x, y = [], 0, 0
