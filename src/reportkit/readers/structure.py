@@ -19,6 +19,7 @@ from ..model import (DashList, Indicator, Meta, Note, Paragraph, Pos, Report, Re
 from ..problems import Problem
 from ..registry import Registry, builtin
 from .family import patterns as fam
+from .family.results import read_results
 from .family.targets import parse_clause, split_clauses
 from .figures import parse_result, parse_target, split_top
 
@@ -47,6 +48,8 @@ RESULT_HINT_RE = LazyRe(r"年初(?:预期|控制)?目标")
 TARGET_HINT_RE = LazyRe(r"确保|力争|控制在")
 #: A heading over last year's outcomes: its "——" lines are results, not targets.
 REVIEW_HEADING_RE = LazyRe(r"完成情况|执行情况|工作回顾|过去一年")
+#: A top-level heading over the year ahead: outcomes are not read under it.
+LOOKS_AHEAD_RE = LazyRe(r"今年|明年|安排|任务|目标|建议|部署|打算|计划草案")
 
 
 @dataclass
@@ -111,6 +114,11 @@ class Builder:
         #: The main target list of the planned year: "none" yet, "open" after its opening
         #: line (the list follows), "done" once read (later targets are tasks, not the list).
         self.main = "none"
+        #: The year the review covers (from the front lines), the heading of the top-level
+        #: section the text is in, and the indicators whose outcome the prose already gave.
+        self.reviewed: int | None = None
+        self.top_heading = ""
+        self.seen_results: set[str] = set()
 
     # -- helpers ---------------------------------------------------------------------------
     def pos(self, ln: SrcLine) -> Pos:
@@ -223,6 +231,8 @@ class Builder:
             self.warn(ln, "RK302", f"heading at level {level} with no level {level - 1} above "
                                    "it; it is placed one level down from the enclosing one")
         sec = _Open(len(self.stack) + 1, heading, self.pos(ln))
+        if sec.level == 1:
+            self.top_heading = heading
         self.stack.append(sec)
         self.stats.sections += 1
         looks_back = bool(REVIEW_HEADING_RE.search(heading))
@@ -276,10 +286,26 @@ class Builder:
                     self.main = "done"
                     return
         lead, rest = _split_lead(text, self.marks(bold) if bold else "")
-        self.add(Paragraph(rest, lead, pos=self.pos(ln)))
+        found = self.prose_results(ln, text)
+        self.add(Paragraph(rest, lead, results=found, pos=self.pos(ln)))
         self.stats.paragraphs += 1
         self.target_context = bool(TARGET_INTRO_RE.search(text)) or self.main == "open" or (
             self.target_context and not text)
+
+    def in_review(self) -> bool:
+        """The text is in the review of last year: before the main target list, outside the
+        notes, not under a top-level heading that looks ahead (今年/工作安排/任务)."""
+        return self.main == "none" and not self.in_notes and \
+            not LOOKS_AHEAD_RE.search(self.top_heading)
+
+    def prose_results(self, ln: SrcLine, text: str) -> tuple:
+        """Last year's core outcomes the paragraph states, when it is in the review."""
+        if not self.in_review() or not re.search(r"\d", text):
+            return ()
+        found = read_results(text, self.registry, self.reviewed, self.pos(ln),
+                             self.seen_results)
+        self.stats.results += len(found)
+        return tuple(found)
 
     def marks(self, text: str) -> str:
         """Note marks [n] → [^n], one Note per mark (the term guessed from a quote before it)."""
@@ -322,6 +348,10 @@ class Builder:
                 self.add(TargetList(tuple(items), pos=p))
                 self.targets_here = True
                 self.stats.targets += len(items)
+            elif kind == "stated":
+                for para in items:
+                    self.add(para)
+                self.stats.paragraphs += len(items)
             else:
                 self.add(DashList(tuple(t for t, _ in items), pos=p))
                 self.stats.dashes += len(items)
@@ -350,6 +380,9 @@ class Builder:
                     self._learn(found)
                     self._count(found)
                     return "target", found.item
+        found = self.prose_results(ln, item)
+        if found:  # a "——" line of the review stating outcomes: a paragraph holding them
+            return "stated", Paragraph(v.DASH + item, results=found, pos=self.pos(ln))
         return "dash", (item, self.pos(ln))  # a bold opening stays part of the item's text
 
     def prose_targets(self, ln: SrcLine, before: str, intro: str, rest: str) -> bool:
@@ -486,6 +519,7 @@ def build(lines: list[SrcLine], file: str, title: str = "", source: Source | Non
     found: dict[str, str] = {"title": title} if title else {}
     lines = [ln for ln in lines if ln.text.strip()]
     start = b.front(lines, found)
+    b.reviewed = _years(_plain(found.get("title", "")), found.get("occasion", ""))[0]
     b.body(lines[start:])
     meta = make_meta(found, source, meta_extra or {}, review_heading=b.review_heading)
     report = b.finish(meta)

@@ -1,0 +1,189 @@
+"""Last year's outcomes, read from the review's prose.
+
+Every report states them, in sentences rather than lists: "全年地区生产总值增长6.3%，规上工业
+增加值增长5.7%，……城乡居民人均可支配收入分别增长8.7%、9.8%". For the core indicators this
+reads, per indicator, the level ("达到12814.6亿元") and the growth ("增长8.1%", negative for
+下降/回落) stated next to its name, the "A、B、C分别增长x、y、z" lists, and the joint 城乡 name.
+Figures of another scope are left alone: five-year and two-year averages, quarters, a year
+other than the one reviewed, districts ("其中……").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ...clean import LazyRe
+from ...model import Pos, Result
+from ...registry import Registry
+
+#: The indicators read from prose (registry keys).
+KEYS = ("gdp", "industry", "fai", "retail", "revenue", "income", "urban_income", "rural_income",
+        "cpi", "unemployment", "surveyed_unemployment", "new_jobs")
+_NUM = r"\d+(?:\.\d+)?"
+_LEVEL_RE = LazyRe(rf"^[^，；。\d]{{0,8}}?(?:达到|达|为|实现|完成|突破|超过|是)?"
+                   rf"({_NUM})(万亿元|亿元|万元|元|万人|人|%)")
+_GROWTH_RE = LazyRe(rf"(增长|下降|上涨|增加|回落|提高)(?:（[^（）]{{0,12}}）)?({_NUM})%")
+#: Words just before a name that make its figure another scope (or not an outcome).
+_NOT_BEFORE_RE = LazyRe(r"(?:年均|平均|五年|两年|三年|累计|季度|上半年|前三|目标|力争|确保|计划|"
+                        r"预期|其中|人均|占|比重|超过|高于|低于|十[一二三四五]五|翻)[^，；。]{0,6}$")
+#: A comma part that ends the figures of the name before it.
+_OTHER_SCOPE_RE = LazyRe(r"年均|平均|两年|三年|五年|累计|季度|上半年|其中|比20\d\d年|翻")
+_YEAR_RE = LazyRe(r"(?<!\d)(19|20)\d\d(?=年)")
+#: Indicators that are rates: their stated percentage is the level, not a growth.
+_RATES = ("unemployment", "surveyed_unemployment")
+_RESPECTIVE_RE = LazyRe(r"分别(增长|下降|达到|为|实现|完成|上涨)")
+
+
+@dataclass
+class _Hit:
+    key: str
+    name: str
+    start: int
+    end: int
+
+
+def _names_re(registry: Registry):
+    names = sorted({n for key in KEYS if key in registry
+                    for n in registry.get(key).names if len(n) >= 3 or n == "GDP"},
+                   key=len, reverse=True)
+    names += ["城乡居民人均可支配收入", "城乡居民收入", "城乡居民人均收入"]
+    alt = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    return re.compile(rf"(?:全[省市区州县盟旗]|我[省市区州]|本[省市区]|全年)?({alt})")
+
+
+_CACHE: dict[int, re.Pattern] = {}
+
+
+def read_results(text: str, registry: Registry, reviewed: int | None,
+                 pos: Pos | None = None, seen: set[str] | None = None) -> list[Result]:
+    """The core outcomes a paragraph states, at most one per indicator (``seen`` holds the
+    indicators already read from earlier paragraphs; it is updated)."""
+    seen = set() if seen is None else seen
+    rx = _CACHE.get(id(registry))
+    if rx is None:
+        rx = _CACHE[id(registry)] = _names_re(registry)
+    out: list[Result] = []
+    for sentence in _sentences(text):
+        if _other_year(sentence, reviewed):
+            continue
+        hits = _hits(sentence, rx, registry)
+        out += _respective(sentence, hits, seen, pos)
+        for i, hit in enumerate(hits):
+            if hit.key in seen or _NOT_BEFORE_RE.search(sentence[max(0, hit.start - 8):
+                                                                 hit.start]):
+                continue
+            stop = hits[i + 1].start if i + 1 < len(hits) else len(sentence)
+            r = _figures(hit, sentence[hit.end:stop], pos)
+            if r is not None:
+                seen.add(hit.key)
+                out.append(r)
+    return out
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[。；！])", text) if s.strip()]
+
+
+def _other_year(sentence: str, reviewed: int | None) -> bool:
+    """A sentence about another year ("2010年……") than the one reviewed."""
+    if reviewed is None:
+        return False
+    years = {int(m.group()) for m in _YEAR_RE.finditer(sentence)}
+    return bool(years) and reviewed not in years
+
+
+def _hits(sentence: str, rx: re.Pattern, registry: Registry) -> list[_Hit]:
+    hits = []
+    for m in rx.finditer(sentence):
+        name = m.group(1)
+        if name.startswith("城乡"):
+            key = "urban_income"
+        else:
+            ind = registry.find(name)
+            if ind is None:
+                continue
+            key = ind.key
+        hits.append(_Hit(key, name, m.start(), m.end()))
+    return hits
+
+
+def _figures(hit: _Hit, span: str, pos: Pos | None) -> Result | None:
+    """Level and growth stated right after a name, up to the next name."""
+    if hit.name.startswith("城乡"):
+        return None  # a joint name states its figures with 分别 (read there)
+    parts = re.split(r"[，,]", span)
+    level = growth = None
+    for j, part in enumerate(parts[:3]):
+        if j and _OTHER_SCOPE_RE.search(part):
+            break
+        if j == 0 and _OTHER_SCOPE_RE.search(part[:6]):
+            return None
+        if "分别" in part:
+            return None
+        if level is None and growth is None:
+            m = _LEVEL_RE.match(part)
+            if m and m.group(2) != "%" or m and hit.key in _RATES:
+                level = Decimal(m.group(1))
+            elif m and hit.key == "cpi" and not _GROWTH_RE.search(part) and \
+                    Decimal(m.group(1)) < 50:  # "居民消费价格涨幅2.1%"
+                growth = Decimal(m.group(1))
+        if growth is None and hit.key not in _RATES:
+            g = _GROWTH_RE.search(part)
+            if g and not _OTHER_SCOPE_RE.search(part[:g.start()]):
+                growth = Decimal(g.group(2))
+                if g.group(1) in ("下降", "回落"):
+                    growth = -growth
+        if growth is not None or (level is not None and j > 0):
+            break
+    if level is None and growth is None:
+        return None
+    return Result(indicator=hit.key, level=level, growth=growth,
+                  name="" if hit.name == _canonical(hit) else hit.name, pos=pos or Pos())
+
+
+def _canonical(hit: _Hit) -> str:
+    from ...registry import builtin
+
+    for ind in builtin():
+        if ind.key == hit.key:
+            return ind.name
+    return hit.name
+
+
+def _respective(sentence: str, hits: list[_Hit], seen: set[str],
+                pos: Pos | None) -> list[Result]:
+    """"A、B、C分别增长x%、y%、z%" and "城乡居民人均可支配收入分别增长x%、y%"."""
+    out: list[Result] = []
+    for m in _RESPECTIVE_RE.finditer(sentence):
+        before = [h for h in hits if h.end <= m.start()]
+        group: list[_Hit] = []
+        for h in reversed(before):  # the names joined by 、 和 及 right before 分别
+            gap = sentence[h.end:(group[0].start if group else m.start())]
+            if group and not re.fullmatch(r"[、和及与]", gap) or \
+                    not group and not re.fullmatch(r"[^，。；\d]{0,4}", gap):
+                break
+            group.insert(0, h)
+        if len(group) == 1 and group[0].name.startswith("城乡"):
+            group = [_Hit("urban_income", "", 0, 0), _Hit("rural_income", "", 0, 0)]
+        if len(group) < 2:
+            continue
+        tail = re.split(r"[，；。]", sentence[m.end():])[0]
+        values = re.findall(rf"({_NUM})(%|万亿元|亿元|万元|元|万人|人)", tail)
+        if len(values) != len(group):
+            continue
+        down = m.group(1) == "下降"
+        for h, (num, unit) in zip(group, values):
+            if h.key in seen:
+                continue
+            n = Decimal(num)
+            if unit == "%" and h.key not in ("unemployment", "surveyed_unemployment"):
+                r = Result(indicator=h.key, growth=-n if down else n, pos=pos or Pos())
+            elif unit != "%":
+                r = Result(indicator=h.key, level=n, pos=pos or Pos())
+            else:
+                continue
+            seen.add(h.key)
+            out.append(r)
+    return out
