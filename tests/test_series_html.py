@@ -63,7 +63,7 @@ def test_the_table_matches_the_json(place):
         cell = {td.get("class"): td.text_content() for td in tr.xpath("./td")}
         assert (tr.get("data-key"), tr.get("data-year"), tr.get("data-status")) == \
             (r["key"], str(r["year"]), r["status"])
-        assert cell["indicator"] == r["indicator"] and cell["target"] == r["target"]
+        assert cell["indicator"] == r["indicator"] and cell["target"] == (r["target"] or "—")
         assert cell["outcome"] == (r["outcome"] or "—") and cell["gap"] == (r["gap"] or "—")
         assert cell["status"].startswith(STATUS_LABELS[r["status"]])
 

@@ -325,8 +325,8 @@ def _target_fields(t: Target, s) -> dict:
     from . import vocab as v
     from .numbers import fmt
 
-    if not t.stated:
-        return {"target": STATUS_LABELS["not stated"], "shape": "not stated"}
+    if not t.stated:  # the words that name it, when the importer kept them
+        return {"target": t.text, "shape": "not stated"}
     if s.main is None:
         return {"target": t.text or s.sentence, "shape": "qualitative"}
     main_value = t.ensure or t.value or t.strive

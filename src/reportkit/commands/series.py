@@ -140,7 +140,7 @@ def cells(row, short: bool = False) -> list[str]:
 
     where = at(row.target_at) + (f" → {at(row.outcome_at)}" if row.outcome_at and
                                  row.outcome_at != row.target_at else "")
-    return [row.indicator, year_text(row.year), row.target, row.outcome or "—",
+    return [row.indicator, year_text(row.year), row.target or "—", row.outcome or "—",
             status_text(row), row.gap or "—", where]
 
 
