@@ -150,7 +150,9 @@ def _subset(name: str, bold: bool, chars: str) -> Subset:
 
     face = fonts.resolve(name, bold)
     path, index = truetype_file(face.file, face.index)
-    font = TTFont(str(path), fontNumber=index, recalcTimestamp=False)
+    # The outlines are copied as they are: their boxes are right, and recomputing them means
+    # decoding and re-encoding every glyph (most of the time of an embedded build).
+    font = TTFont(str(path), fontNumber=index, recalcTimestamp=False, recalcBBoxes=False)
     if not font["OS/2"].fsType & NO_SUBSETTING:
         options = ftsubset.Options()
         options.name_IDs, options.name_languages, options.name_legacy = ["*"], ["*"], True
