@@ -166,10 +166,13 @@ def test_an_indicator_missing_one_year_is_found_again():
 
 def test_two_editions_of_one_year_are_both_kept_and_flagged():
     eds = [("draft.yaml", edition(2024, [Target("gdp", value=v("5"))])),
-           ("final.yaml", edition(2024, [Target("gdp", value=v("5.5"))]))]
+           ("final.yaml", edition(2024, [Target("gdp", value=v("5.5"))])),
+           ("next.yaml", edition(2025, [], [Result("gdp", growth=Decimal("5.2"))]))]
     s = build_series(eds, terms=False)
-    assert len(s.editions) == 2
+    assert len(s.editions) == 3
     assert any("2 editions plan 2024" in n for n in s.notes)
+    judged = [(r.target, r.status) for r in track(s, "gdp").rows if r.year == 2024]
+    assert sorted(judged) == [("5%", "met"), ("5.5%", "missed")]
 
 
 def test_an_edition_without_a_year_takes_it_from_its_file_name():

@@ -526,8 +526,8 @@ def _notes(eds: list[_Ed]) -> list[str]:
     for year, n in sorted(by_year.items()):
         if n > 1:
             files = ", ".join(e.edition.file for e in eds if e.edition.year == year)
-            notes.append(f"{n} editions plan {year}: {files} (all kept; only the last one's "
-                         "targets are judged against the next year)")
+            notes.append(f"{n} editions plan {year}: {files} (all kept, each a row of its "
+                         "own, each judged against the next year's edition)")
     years = sorted(by_year)
     for a, b in zip(years, years[1:]):
         if b - a > 1:
