@@ -67,8 +67,8 @@ class PageWriter:
 
     def page(self, n: int, placed: list) -> str:
         """The Content.xml of page n (from 1) with its placed lines."""
-        out = [f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="{NS}">'
-               f'<ofd:Content><ofd:Layer ID="{self.ids.next()}">']
+        out = [(f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="{NS}">'
+                f'<ofd:Content><ofd:Layer ID="{self.ids.next()}">')]
         for line in placed:
             self._line(out, line)
             if line.number:
@@ -111,7 +111,7 @@ class PageWriter:
             deltas = f' DeltaX="{" ".join(map(memo.__getitem__, map(advance.__getitem__, body)))}"'
         width = (sum(map(advance.__getitem__, body)) + 2 * size) * MM_PER_PT
         top = (self.geo.page_height - y - size) * MM_PER_PT  # from one size above the baseline
-        box = "%.3f %.3f %.3f %s" % (x * MM_PER_PT, top, width, height)  # one format op
+        box = f"{x * MM_PER_PT:.3f} {top:.3f} {width:.3f} {height}"
         out.append(f'<ofd:TextObject ID="{self.ids.next()}" Boundary="{box}" Font="{font.id}" '
                    f'Size="{mm}"{bold}>'
                    f'<ofd:TextCode X="0" Y="{mm}"{deltas}>{text_escape(text)}'
