@@ -71,3 +71,13 @@ def test_the_table_matches_the_json(place):
 def test_the_page_is_self_contained(place):
     dom, _ = place
     assert not dom.xpath("//link[@href] | //script[@src] | //img[@src]")
+
+
+def test_the_summary_counts_what_the_json_says(place):
+    dom, data = place
+    text = dom.get_element_by_id("summary").text_content()
+    rows = [r for ind in data["indicators"] for r in ind["rows"]]
+    for year in sorted({r["year"] for r in rows if r["status"] in ("met", "missed")}):
+        met = sum(r["year"] == year and r["status"] == "met" for r in rows)
+        missed = sum(r["year"] == year and r["status"] == "missed" for r in rows)
+        assert f"{year}年完成{met}项、未完成{missed}项" in text

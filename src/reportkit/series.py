@@ -160,6 +160,14 @@ class Series:
         return [e.year for e in self.editions]
 
 
+def status_counts(series: Series) -> list[tuple[int | None, Counter]]:
+    """How many targets of each year were met, missed … (years in order)."""
+    counts: dict[int | None, Counter] = {}
+    for r in series.rows:
+        counts.setdefault(r.year, Counter())[r.status] += 1
+    return sorted(counts.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))
+
+
 # Editions -----------------------------------------------------------------------------------
 
 @dataclass

@@ -166,6 +166,20 @@ def title(series) -> str:
     return f"{series.place}{span}主要预期目标完成情况"
 
 
+def summary(series) -> str:
+    """One line: the targets met and missed each year that has an outcome
+    ("2023年完成5项、未完成1项；2024年……")."""
+    from ..series import STATUS_LABELS, status_counts
+
+    parts = []
+    for year, counts in status_counts(series):
+        if year is None or not (counts["met"] or counts["missed"]):
+            continue
+        parts.append(f"{year}年{STATUS_LABELS['met']}{counts['met']}项、"
+                     f"{STATUS_LABELS['missed']}{counts['missed']}项")
+    return "；".join(parts) + ("。" if parts else "")
+
+
 # Renderers -------------------------------------------------------------------------------------
 
 def render_text(series, args) -> str:
@@ -186,6 +200,8 @@ def render_text(series, args) -> str:
                       color_system="standard" if force else None, highlight=False,
                       emoji=False, markup=False, soft_wrap=False)
     console.print(title(series))
+    if summary(series):
+        console.print(summary(series))
     table = Table(show_lines=False, pad_edge=False)
     for name in COLUMNS:
         table.add_column(name, overflow="fold")
@@ -257,8 +273,10 @@ def render_md(series, args) -> str:
     from ..diff.render.md import esc
     from ..series import COLUMNS
 
-    out = [f"## {esc(title(series))}", "", "| " + " | ".join(COLUMNS) + " |",
-           "|" + "---|" * len(COLUMNS)]
+    out = [f"## {esc(title(series))}", ""]
+    if summary(series):
+        out += [esc(summary(series)), ""]
+    out += ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     out += ["| " + " | ".join(esc(c) for c in cells(r)) + " |" for r in series.rows]
     changed = [t for t in series.terms if t.trend != "steady"]
     if changed:

@@ -34,11 +34,14 @@ def document(series, style: str = "official") -> bytes:
 
     from ..outputs import build_time
     from ..style import load_style
+    from .series import summary
 
     st = load_style(style)
     doc = Document()
     _page(doc, st)
     _paragraph(doc, _title(series), st.font("title"), center=True)
+    if summary(series):
+        _paragraph(doc, summary(series), st.font("body"))
     _paragraph(doc, H_TABLE, st.font("heading1"))
     _rows_table(doc, series, st)
     charted = [t for t in series.tracks if t.charted]

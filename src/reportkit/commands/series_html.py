@@ -41,13 +41,14 @@ SCRIPT = """
 
 def page(series, style: str = "official") -> str:
     """The whole page."""
-    from .series import title
+    from .series import summary, title
 
     head = escape(title(series))
     parts = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
              f"<title>{head}</title><style>{CSS}</style></head><body>",
-             f"<h1>{head}</h1>", _editions(series)]
+             f"<h1>{head}</h1>", f'<p id="summary">{escape(summary(series))}</p>',
+             _editions(series)]
     parts += [_track(t, i, style) for i, t in enumerate(series.tracks)]
     parts += [_table(series), _terms(series), _notes(series),
               '<p id="chart-sizes" hidden></p>', f"<script>{SCRIPT}</script>",
