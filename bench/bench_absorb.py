@@ -135,7 +135,7 @@ def main() -> None:
             proc = subprocess.run(cmd, capture_output=True)
             times.append(time.perf_counter() - t0)
             result = proc
-        rows = json.loads(result.stdout.decode().split("\n---", 1)[0].rsplit("\n}", 1)[0] + "\n}")
+        rows = json.loads(result.stdout)
         print(f"absorbed: {len(rows['applied'])} applied, {len(rows['conflicts'])} conflicts, "
               f"{len(rows['rejected'])} rejected, {len(rows['comments'])} comments listed "
               f"(exit {result.returncode})")

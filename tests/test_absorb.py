@@ -8,6 +8,7 @@ paragraph of the seed's build replaced by the XML Word saves for the edit.
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -174,9 +175,26 @@ def test_an_edit_inside_a_field_code_is_not_absorbed_and_said_so(spec, tmp_path)
                  + '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:fldChar '
                  'w:fldCharType="end"/></w:r>')
     data = reviewed(text, {INTRO: field})
-    out = absorb(str(spec), [str(write(tmp_path, "f.docx", data))])
+    path = write(tmp_path, "f.docx", data)
+    out = absorb(str(spec), [str(path)])
     assert out.new_text == text
     assert any("inside a field code" in n.message for n in out.notes)
+    cli = run_cli("absorb", spec, path)
+    assert cli.returncode == 1 and "inside a field code" in cli.stdout.decode()
+
+
+def test_an_edit_inside_a_table_is_not_absorbed_and_the_rest_is(spec, tmp_path):
+    text = spec.read_text("utf-8")
+    table = ('<w:tbl><w:tr><w:tc><w:p>' + run("附表", "ins", 7) + "</w:p></w:tc></w:tr></w:tbl>")
+    data = reviewed(text, {INTRO: para(run(INTRO)) + table, GDP: gdp_growth("6.8", "0.3", 9)})
+    path = write(tmp_path, "t.docx", data)
+    cli = run_cli("absorb", spec, path, "--dry-run", "--format", "json")
+    assert cli.returncode == 1
+    rows = json.loads(cli.stdout)
+    assert any("inside a table" in n for n in rows["notes"])
+    assert [e["path"] for e in rows["applied"]] == ["body/1/body/1/body/0/results/0/growth"]
+    assert "+              - {indicator: gdp, level: 571.02, growth: 6.8" in rows["diff"]
+    assert spec.read_text("utf-8") == text
 
 
 # -- several reviewers ---------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import io
+import json
 import shutil
 import subprocess
 import zipfile
@@ -134,6 +135,13 @@ EDITS = [
 ]
 
 
+#: Second reviewers, for conflicts: each edits a place one of EDITS edits, differently.
+RIVALS = [
+    ("rival growth", [("growth: 6.7, growth_note", "growth: 6.9, growth_note")]),
+    ("rival text", [("text: 著力构建科学系统", "text: 加快构建科学系统")]),
+]
+
+
 def _edited(a: str, edit) -> str:
     if edit == "move":  # the second lead paragraph moves above the first
         start, mid, end = (a.index(m) for m in MOVE_A)
@@ -169,7 +177,7 @@ def reviews(tmp_path_factory):
     (folder / "a.docx").write_bytes(a_docx)
     identity = zipfile.ZipFile(io.BytesIO(a_docx)).read("docProps/custom.xml")
     args, cases = [], {}
-    for n, (name, edit) in enumerate(EDITS):
+    for n, (name, edit) in enumerate(EDITS + RIVALS):
         b = _edited(a, edit)
         (folder / f"b{n}.docx").write_bytes(_with_identity(_docx(b), identity))
         args += [folder / "a.docx", folder / f"b{n}.docx", folder / f"rev{n}.docx"]
@@ -225,3 +233,23 @@ def test_two_reviewers_edits_to_different_places_all_apply(reviews):
     # the same result, different fields: different places, so both apply
     out = absorb(str(folder / "spec.yaml"), [str(gdp), str(level)])
     assert {e.path[-1] for e in out.applied} == {"growth", "level"}
+
+
+def test_two_reviewers_of_one_place_conflict_and_nothing_is_half_applied(reviews, tmp_path):
+    folder, a, cases = reviews
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(a, "utf-8")
+    files = [cases[name][1] for name in ("result growth and its derived gap", "rival growth",
+                                         "lead and text", "rival text", "heading words")]
+    cli = run_cli("absorb", spec, *files, "--format", "json")
+    assert cli.returncode == 1
+    rows = json.loads(cli.stdout)
+    conflicts = {tuple(sorted(e["path"] for e in group)) for group in rows["conflicts"]}
+    assert conflicts == {
+        ("body/1/body/1/body/0/results/0/growth",) * 2,
+        # the lead is withheld with the text: the first reviewer changed both in one change
+        ("body/1/body/2/body/0/body/1/lead", "body/1/body/2/body/0/body/1/text",
+         "body/1/body/2/body/0/body/1/text")}
+    got = spec.read_text("utf-8")
+    assert _changed_lines(a, got) == _changed_lines(a, cases["heading words"][0])
+    assert got == cases["heading words"][0]

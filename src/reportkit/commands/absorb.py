@@ -19,6 +19,9 @@ import sys
 
 HELP = "take reviewers' tracked changes in Word files back into the spec, and list comments"
 FORMATS = ("text", "md", "json")
+#: notes that say a change was not absorbed (a field code or table edit, a change that no
+#: longer applies, a deletion the spec cannot take): exit 1
+NOT_ABSORBED = ("RK602", "RK603")
 
 
 def add_arguments(p) -> None:
@@ -49,15 +52,19 @@ def run(args) -> int:
     if not out.revisions and not out.comments:
         sys.stderr.write("nothing to absorb: no tracked changes and no comments\n")
         return 0
-    sys.stdout.write(RENDER[args.format](out))
     changed = out.new_text != out.old_text
+    if args.format == "json":
+        sys.stdout.write(render_json(out, spec_diff(out) if args.dry_run else None))
+    else:
+        sys.stdout.write(RENDER[args.format](out))
     if args.dry_run:
-        sys.stdout.write(spec_diff(out))
+        if args.format != "json":
+            sys.stdout.write(spec_diff(out))
     elif changed or args.output:
         target = args.output or args.spec
         write_atomic(target, out.new_text.encode("utf-8"))
         sys.stderr.write(f"wrote {target}\n")
-    problems = out.conflicts or out.rejected or any(p.code == "RK603" for p in out.notes)
+    problems = out.conflicts or out.rejected or any(p.code in NOT_ABSORBED for p in out.notes)
     return 1 if problems else 0
 
 
@@ -92,9 +99,12 @@ def _rows(out) -> dict:
             "comments": [comment(*c) for c in out.comments]}
 
 
-def render_json(out) -> str:
-    """The review list as JSON."""
-    return json.dumps(_rows(out), ensure_ascii=False, indent=2) + "\n"
+def render_json(out, diff: str | None = None) -> str:
+    """The review list as JSON (with ``--dry-run``, the spec's diff under "diff")."""
+    rows = _rows(out)
+    if diff is not None:
+        rows["diff"] = diff
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 
 def render_text(out) -> str:

@@ -101,17 +101,16 @@ def _sureness(m: Mapped) -> str:
 def _resolve(out: Outcome) -> list[Edit]:
     """The edits of every file, the same edit from several files once; two different edits
     of one place (or an edit inside an item another file deletes or moves) are a conflict and
-    neither is applied."""
+    neither is applied, nor any other part of the changes they belong to."""
     by_key: dict[tuple, list[Edit]] = defaultdict(list)
     for m in out.mapped:
         for e in m.edits:
             by_key[e.key()].append(e)
-    chosen, clashing = {}, set()
+    chosen = {}
     for key, group in by_key.items():
         values = {repr(e.value) for e in group}
         if len(values) > 1 and len({e.source for e in group}) > 1:
             out.conflicts.append(group)
-            clashing.add(key)
         else:
             chosen[key] = group if key[0] == "insert" and len({e.source for e in group}) == 1 \
                 else group[:1]
@@ -121,36 +120,48 @@ def _resolve(out: Outcome) -> list[Edit]:
             if key != rkey and key[1][:len(cut)] == cut and key in chosen and rkey in chosen \
                     and chosen[key][0].source != chosen[rkey][0].source:
                 out.conflicts.append(chosen.pop(key) + chosen.pop(rkey))
-    return [e for group in chosen.values() for e in group]
+    edits = [e for group in chosen.values() for e in group]
+    held = {e.group for conflict in out.conflicts for e in conflict}
+    for conflict in out.conflicts:
+        groups = {e.group for e in conflict}
+        conflict += [e for e in edits if e.group in groups]
+    return [e for e in edits if e.group not in held]
 
 
 def _apply_valid(out: Outcome, edits: list[Edit], text: str, before: list[Problem],
                  plain) -> None:
-    """Apply the edits that keep the spec valid. Trials run on plain data dumped by PyYAML's C
-    dumper (about 40 ms each, where a ruamel.yaml round trip takes 300 ms); the edits that
-    cause new errors are found by halving (delta debugging), so one bad edit among 50 costs
-    about a dozen trials. The spec's text is then edited once, with ruamel.yaml."""
-    bad = _culprits(edits, [], plain, out.spec, before)
-    for e in bad:
-        _, errs = _trial([e], plain, out.spec, before)
-        out.rejected.append((e, "; ".join(p.message for p in errs[:2]) or
-                             "invalid together with other edits"))
-    out.applied = [e for e in edits if not any(e is b for b in bad)]
+    """Apply the changes that keep the spec valid. Trials run on plain data dumped by PyYAML's
+    C dumper (about 40 ms each, where a ruamel.yaml round trip takes 300 ms); the changes that
+    cause new errors are found by halving (delta debugging), so one bad change among 50 costs
+    about a dozen trials. A change (all the edits of one group) is kept or left out whole. The
+    spec's text is then edited once, with ruamel.yaml."""
+    groups: dict[str, list[Edit]] = defaultdict(list)
+    for e in edits:
+        groups[e.group or str(id(e))].append(e)
+    bad = _culprits(list(groups.values()), [], plain, out.spec, before)
+    for change in bad:
+        _, errs = _trial(change, plain, out.spec, before)
+        why = "; ".join(p.message for p in errs[:2]) or "invalid together with other edits"
+        out.rejected += [(e, why) for e in change]
+    dropped = {id(e) for change in bad for e in change}
+    out.applied = [e for e in edits if id(e) not in dropped]
     data = yaml_edit.load(text)
     yaml_edit.apply(data, out.applied)
     out.new_text = yaml_edit.dump(data)
 
 
-def _culprits(edits: list[Edit], base: list[Edit], plain, spec: str, before) -> list[Edit]:
-    """The edits that, added to ``base``, make the spec invalid."""
-    if not edits or not _trial(base + edits, plain, spec, before)[1]:
+def _culprits(changes: list[list[Edit]], base: list[Edit], plain, spec: str, before
+              ) -> list[list[Edit]]:
+    """The changes that, added to ``base``, make the spec invalid."""
+    flat_edits = [e for c in changes for e in c]
+    if not changes or not _trial(base + flat_edits, plain, spec, before)[1]:
         return []
-    if len(edits) == 1:
-        return edits
-    half = len(edits) // 2
-    bad_a = _culprits(edits[:half], base, plain, spec, before)
-    good_a = [e for e in edits[:half] if not any(e is b for b in bad_a)]
-    return bad_a + _culprits(edits[half:], base + good_a, plain, spec, before)
+    if len(changes) == 1:
+        return changes
+    half = len(changes) // 2
+    bad_a = _culprits(changes[:half], base, plain, spec, before)
+    good_a = [e for c in changes[:half] if not any(c is b for b in bad_a) for e in c]
+    return bad_a + _culprits(changes[half:], base + good_a, plain, spec, before)
 
 
 def _trial(edits: list[Edit], plain, spec: str, before: list[Problem]):

@@ -31,6 +31,8 @@ NOTE_RE = re.compile(r"^\[(\d+)\]")
 SIMILAR = 0.5
 #: a deleted and an inserted paragraph this similar are one paragraph moved
 MOVED = 0.9
+#: problem codes of the review list: a change not absorbed, and one dropped by design
+NOT_ABSORBED, IGNORED = "RK603", "RK608"
 HEADING_STYLES = re.compile(r"^(?:heading|Heading|标题)\s*\d")
 
 
@@ -52,6 +54,9 @@ class Edit:
     source: str = ""
     line_no: int = 0
     notes: list[str] = field(default_factory=list)
+    #: the reviewer's change this edit is part of (a result's growth and its override, a
+    #: paragraph's lead and text): a change applies whole or not at all
+    group: str = ""
 
     def key(self) -> tuple:
         """What two edits must not both change."""
@@ -91,6 +96,7 @@ class _Context:
         self.notes: list[Problem] = list(rev.notes)
         self.sureness = 1.0
         self.stale: set[int] = set()  #: old paragraphs matched to a spec line by likeness only
+        self.group = ""
 
     # -- alignment ---------------------------------------------------------------------
     def align_old(self, exact: bool) -> dict[int, int]:
@@ -131,6 +137,7 @@ class _Context:
     # -- changes -----------------------------------------------------------------------
     def change(self, change: tuple, old_at: dict[int, int], new: list[Para]) -> None:
         op, i, j = change[:3]
+        self.group = f"{self.rev.path}#{i}:{j}"
         where = self.places[old_at[i]] if i is not None and i in old_at else None
         if op in ("edit", "delete", "move") and where is None:
             text = self.rev.old[i].text
@@ -158,14 +165,16 @@ class _Context:
             i -= 1
         return None
 
-    def note(self, message: str, level: str = "warning", line: int = 0) -> None:
+    def note(self, message: str, line: int = 0, code: str = NOT_ABSORBED) -> None:
+        """A note for the review list: by default a change not absorbed (RK603); IGNORED
+        (RK608) for a change dropped by design, such as a generated heading number."""
         spec = self.report.pos.file if line else self.rev.path
-        self.notes.append(Problem(spec, line, 0, level, "RK603", message))
+        self.notes.append(Problem(spec, line, 0, "warning", code, message))
 
     def add(self, op: str, path: tuple, value=None, old=None, what: str = "",
             where: Place | None = None, notes=()) -> None:
         self.edits.append(Edit(op, path, value, old, what, self.rev.path,
-                               where.line_no if where else 0, list(notes)))
+                               where.line_no if where else 0, list(notes), self.group))
 
     def node(self, path: tuple):
         node = self.data
@@ -178,7 +187,7 @@ class _Context:
         line, text = where.line, para.text
         kind = line.kind
         if kind == "notes_heading":
-            self.note(f"the notes heading is generated; 「{_short(text)}」 ignored")
+            self.note(f"the notes heading is generated; 「{_short(text)}」 ignored", code=IGNORED)
         elif kind == "title":
             self.set(where, ("meta", "title"), text)
         elif kind == "occasion":
@@ -231,7 +240,7 @@ class _Context:
             m = LABEL_RE.match(text)
             heading = text[m.end():] if m else text
             self.note(f"a heading's number was changed (「{label}」); numbers are generated from "
-                      "the section's place, so the change is ignored", line=where.line_no)
+                      "the section's place, so the change is ignored", where.line_no, IGNORED)
         self.set(where, where.path + ("section",), self.unmark(heading))
 
     def paragraph(self, where: Place, para: Para) -> None:
@@ -351,7 +360,7 @@ class _Context:
         self.add("move", where.path, target[1], what=f"moved 「{_short(para.text)}」", where=where)
         if para.text != where.line.full:
             self.note(f"the moved paragraph 「{_short(para.text)}」 was also edited; the edit is "
-                      "not absorbed", line=where.line_no)
+                      "not absorbed", where.line_no)
 
     def unmark(self, text: str) -> str:
         """Rendered note marks [n] back to the spec's [^key]."""
