@@ -26,7 +26,7 @@ OUTCOME_COLOR = "#1f3a5f"
 MISSED_COLOR = "#c0392b"
 #: Words on the charts.
 LEGEND_TARGET = "目标"
-LEGEND_BAND = "目标区间（确保—力争或区间）"
+LEGEND_BAND = "目标区间"  # 确保–力争, or a stated range
 LEGEND_OUTCOME = "实际"
 YEAR_SUFFIX = "年"
 MEASURE_WORDS = {"growth": "增速", "level": "", "ceiling": "上限"}
