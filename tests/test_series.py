@@ -190,3 +190,23 @@ def test_report_text_cannot_inject_markup_into_the_page():
     text = page(build_series(eds, terms=False))
     assert "<script>alert(1)" not in text and "&lt;script&gt;alert(1)" in text
     assert "<b>某市" not in text
+
+
+def test_the_chart_draws_bands_ranges_points_and_outcomes():
+    from reportkit import charts
+
+    eds = [("a.yaml", edition(2021, [Target("gdp", ensure=v("6"), strive=v("6.5"))])),
+           ("b.yaml", edition(2022, [Target("gdp", value=v("5", high="5.5"))],
+                              [Result("gdp", growth=Decimal("6.2"))])),
+           ("c.yaml", edition(2023, [Target("gdp", value=v("5", "左右"))],
+                              [Result("gdp", growth=Decimal("4.8"))]))]
+    gdp = track(build_series(eds, terms=False), "gdp")
+    ax = charts.figure(gdp).axes[0]
+    bands = sorted((round(p.get_x() + p.get_width() / 2), p.get_y(), p.get_height())
+                   for p in ax.patches)
+    assert bands == [(2021, 6.0, 0.5), (2022, 5.0, 0.5)]
+    point, outcome = [ln for ln in ax.lines if ln.get_label() in
+                      (charts.LEGEND_TARGET, charts.LEGEND_OUTCOME)]
+    assert list(point.get_xdata()) == [2023] and list(point.get_ydata()) == [5.0]
+    assert list(outcome.get_ydata()) == [6.2, 4.8]
+    assert gdp.indicator in ax.get_title()
