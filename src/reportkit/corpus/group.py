@@ -41,12 +41,13 @@ def _place_and_year(source: Source, info: dict) -> tuple[dict, list[Problem]]:
     folder = str(rel.parent) if str(rel.parent) != "." else ""
     place = rel.parent.name or info.get("region") or info.get("title") or rel.stem
     name_year = _name_year(rel.stem)
-    text_year = info.get("year_planned") or (info["year_reviewed"] + 1
-                                             if info.get("year_reviewed") else None)
+    text_year, clash = _text_year(info.get("year_planned"), info.get("year_reviewed"))
     year, year_from = (text_year, "text") if text_year else (name_year, "name" if name_year
                                                              else None)
     status, problems = info["status"], []
     at = Problem(source.rel, 0, 0, "warning", "", "")  # line 0: the file as a whole
+    if status == "ok" and clash:
+        problems.append(_at(at, YEAR_DISAGREES, clash))
     if status == "ok" and info.get("han", 0) < MIN_HAN:
         status = "not-report"
         problems.append(_at(at, NOT_REPORT, f"not a report: {info.get('han', 0)} Chinese "
@@ -64,6 +65,17 @@ def _place_and_year(source: Source, info: dict) -> tuple[dict, list[Problem]]:
            "paired": False, "chars": info.get("chars"), "targets": info.get("targets"),
            "results": info.get("results"), "sha256": source.sha256, "_name_year": name_year}
     return row, problems
+
+
+def _text_year(planned: int | None, reviewed: int | None) -> tuple[int | None, str]:
+    """The year a text plans, and a note when its two years disagree: a report cannot plan
+    the year it reviews (one delivered in December, 2022-12-26, reviews 2022 and plans 2023,
+    whatever its delivery date suggests), so then the year after the review counts."""
+    if reviewed is not None and (planned is None or planned <= reviewed):
+        note = (f"the text plans {planned} but reviews {reviewed}: filed under {reviewed + 1}"
+                if planned is not None else "")
+        return reviewed + 1, note
+    return planned, ""
 
 
 def _at(template: Problem, code: str, message: str) -> Problem:

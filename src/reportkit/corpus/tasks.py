@@ -255,7 +255,8 @@ def change_rows(item: dict, old, new) -> dict:
     old_t, new_t = list(targets(old)), list(targets(new))
     old_s = [side(t, old_reg) for t in old_t]
     new_s = [side(t, new_reg) for t in new_t]
-    where = {id(s): p for s, p in zip(old_s + new_s, positions(old_t) + positions(new_t))}
+    where = {id(s): (p, i) for sides, ts in ((old_s, old_t), (new_s, new_t))
+             for i, (s, p) in enumerate(zip(sides, positions(ts)))}
     new_lines = lines(new, new_reg)
     review, found_in = _review_lines(new_lines), list(results(new))
     follows = consecutive(old, new)
@@ -271,8 +272,8 @@ def change_rows(item: dict, old, new) -> dict:
 
 
 def _change(item: dict, d, where: dict, found, new_lines) -> dict:
-    old_pos = where.get(id(d.old)) if d.old else None
-    new_pos = where.get(id(d.new)) if d.new else None
+    old_pos, old_seq = where[id(d.old)] if d.old else (None, None)
+    new_pos, new_seq = where[id(d.new)] if d.new else (None, None)
     old_rel, new_rel = item["old"]["rel"], item["new"]["rel"]
     main = (d.new or d.old).main
     out = d.outcome
@@ -280,11 +281,14 @@ def _change(item: dict, d, where: dict, found, new_lines) -> dict:
         "file": new_rel if d.new else old_rel,
         "line": (new_pos or old_pos).line if (new_pos or old_pos) else 0,
         "place": item["place"], "old_year": item["old"]["year"], "new_year": item["new"]["year"],
-        "indicator": (d.new or d.old).key, "name": d.indicator, "change": d.change,
+        "indicator": (d.new or d.old).key, "name": d.indicator,
+        "measure": (d.new or d.old).measure, "change": d.change,
         "matched_by": d.matched_by or None,
         "old_file": old_rel if d.old else None, "old_line": old_pos.line if old_pos else None,
+        "old_seq": old_seq,
         "old_cell": d.old.cell if d.old else None, "old_number": _main(d.old),
         "new_file": new_rel if d.new else None, "new_line": new_pos.line if new_pos else None,
+        "new_seq": new_seq,
         "new_cell": d.new.cell if d.new else None, "new_number": _main(d.new),
         "unit": main.unit if main else None, "delta": d.delta or None, "note": d.note or None,
         "actual": None, "actual_text": None, "verdict": None, "gap": None,
