@@ -325,3 +325,12 @@ def test_read_review_gives_both_views_of_a_tracked_paragraph(spec, tmp_path):
     news = [p.text for p in rev.new]
     assert GDP in olds and GDP.replace("6.7", "6.8").replace("0.2个百分点，高于", "0.3个百分点，高于") in news
     assert rev.revisions == 4
+
+
+def test_a_file_edited_without_track_changes_is_compared_with_the_build(spec, tmp_path):
+    text = spec.read_text("utf-8")
+    untracked = para(run(GDP.replace("6.7%", "6.8%").replace("0.2个百分点，高于", "0.3个百分点，高于")))
+    path = write(tmp_path, "u.docx", reviewed(text, {GDP: untracked}))
+    out = absorb(str(spec), [str(path)])
+    assert [e.path[-1] for e in out.applied] == ["growth"]
+    assert any(n.code == "RK609" for n in out.notes)

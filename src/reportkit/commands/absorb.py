@@ -123,7 +123,8 @@ def render_text(out) -> str:
     for c in _threads(rows["comments"]):
         lead = "    reply " if c["reply_to"] else f"{c['place'] or out.spec}: comment "
         lines.append(f"{lead}by {c['author'] or '(no author)'}"
-                     + (f" on 「{c['commented']}」" if c["commented"] and not c["reply_to"] else "")
+                     + (f" on 「{_cut(c['commented'])}」" if c["commented"] and not c["reply_to"]
+                        else "")
                      + f": {c['text']}" + (" [done]" if c["done"] else ""))
     lines.append(_summary(out))
     return "\n".join(lines) + "\n"
@@ -152,11 +153,16 @@ def render_md(out) -> str:
         for c in _threads(rows["comments"]):
             box = "[x]" if c["done"] else "[ ]"
             indent = "  " if c["reply_to"] else ""
-            on = f" on 「{c['commented']}」" if c["commented"] and not c["reply_to"] else ""
+            on = f" on 「{_cut(c['commented'])}」" if c["commented"] and not c["reply_to"] else ""
             md.append(f"{indent}- {box} `{c['place'] or out.spec}` **{c['author']}**{on}: "
                       f"{c['text']}")
         md.append("")
     return "\n".join(md)
+
+
+def _cut(text: str, n: int = 40) -> str:
+    """A commented text short enough for a list line (JSON keeps it whole)."""
+    return text if len(text) <= n else text[:n - 1] + "…"
 
 
 def _threads(comments: list[dict]) -> list[dict]:

@@ -21,7 +21,7 @@ from ..writers.docx.review import PROP_LINES, PROP_SPEC, PROP_TEXT, fingerprint
 from . import apply as yaml_edit
 from .map import Edit, Mapped, map_review
 from .places import places
-from .read import read_review
+from .read import Para, read_review
 
 
 @dataclass
@@ -62,6 +62,7 @@ def absorb(spec: str, reviewed: list[str], force: bool = False) -> Outcome:
     own = fingerprint(lines)
     for path in reviewed:
         rev = read_review(path)
+        _untracked(rev, lines, out)
         out.revisions += rev.revisions
         exact = rev.properties.get(PROP_TEXT) == own
         if not exact and not force:
@@ -77,6 +78,23 @@ def absorb(spec: str, reviewed: list[str], force: bool = False) -> Outcome:
     edits = _resolve(out)
     _apply_valid(out, edits, text, problems, plain)
     return out
+
+
+def _untracked(rev, lines: list, out: Outcome) -> None:
+    """A file edited without Track Changes: its text is compared with the build's lines, so
+    the edits still come back (with a note saying how they were found)."""
+    if rev.revisions:
+        return
+    built = [line.full for line in lines]
+    text = [p.text for p in rev.new if p.text.strip()]
+    if text == built:
+        return
+    rev.old = [Para(t) for t in built]
+    rev.revisions = sum(a != b for a, b in zip(built, text)) + abs(len(built) - len(text))
+    out.notes.append(Problem(rev.path, 0, 0, "warning", "RK609",
+                             "the file has no tracked changes but its text differs from the "
+                             "build: it was edited with Track Changes off; its edits were found "
+                             "by comparing it with the spec's text"))
 
 
 def _refusal(path: str, spec: str, props: dict[str, str]) -> Problem:

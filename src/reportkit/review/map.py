@@ -214,8 +214,9 @@ class _Context:
         old = self._get(path)
         if old == value:
             return
-        self.add("set", path, value, old, what or f"「{_short(str(old))}」→「{_short(str(value))}」",
-                 where, notes)
+        name = f"{path[-1]}: " if isinstance(path[-1], str) else ""
+        self.add("set", path, value, old, what or name + _change(str(old), str(value)), where,
+                 notes)
 
     def _get(self, path: tuple):
         try:
@@ -489,6 +490,22 @@ def _pairs(a: list[str], b: list[str], threshold: float) -> list[tuple[int, int]
         else:
             y += 1
     return out
+
+
+def _change(old: str, new: str, context: int = 6) -> str:
+    """The changed part of a text with a little context: "…经济高「质量」→「水平」发展…"."""
+    if old == "None" or max(len(old), len(new)) <= 16:  # short values (numbers) whole
+        return f"「{_short(old)}」→「{_short(new)}」" if old != "None" else f"「{_short(new)}」"
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    before = ("…" if start > context else "") + old[max(0, start - context):start]
+    after = old[len(old) - end:len(old) - end + context] + ("…" if end > context else "")
+    return (f"{before}「{_short(old[start:len(old) - end])}」→「{_short(new[start:len(new) - end])}」"
+            f"{after}")
 
 
 def _short(text: str, n: int = 30) -> str:

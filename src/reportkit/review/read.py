@@ -173,9 +173,8 @@ class _Body:
                                             for t in ("del", "moveFrom"))
         self.changed |= mark_new or mark_old
         self.out.revisions += int(mark_new or mark_old)
-        self.style = p.findtext(f"{W}pPr/{W}pStyle") or ""
         style = p.find(f"{W}pPr/{W}pStyle")
-        self.style = style.get(W + "val", "") if style is not None else self.style
+        self.style = style.get(W + "val", "") if style is not None else ""
         self.walk(p, 0)
         if not mark_new:
             self.close_old()
@@ -236,8 +235,9 @@ class _Body:
             self.new.append(text)
             if is_lead:
                 self.lead.append(text)
-        for pieces in self.open.values():
-            pieces.append(text)
+        if side <= 0:  # the commented text as built, which is what the spec says
+            for pieces in self.open.values():
+                pieces.append(text)
 
     def close_old(self) -> None:
         self.out.old.append(Para("".join(self.old)))
