@@ -334,3 +334,38 @@ def test_a_file_edited_without_track_changes_is_compared_with_the_build(spec, tm
     out = absorb(str(spec), [str(path)])
     assert [e.path[-1] for e in out.applied] == ["growth"]
     assert any(n.code == "RK609" for n in out.notes)
+
+
+HEADING = "一、2023年国民经济和社会发展计划执行情况"
+
+
+def test_a_changed_heading_number_is_ignored_with_a_note(spec, tmp_path):
+    text = spec.read_text("utf-8")
+    data = reviewed(text, {HEADING: para(run("一、", "del", 1) + run("二、", "ins", 2)
+                                         + run(HEADING[2:]))})
+    path = write(tmp_path, "h.docx", data)
+    cli = run_cli("absorb", spec, path)
+    assert cli.returncode == 0, cli.stdout.decode()
+    assert "numbers are generated" in cli.stdout.decode() and "(RK608)" in cli.stdout.decode()
+    assert spec.read_text("utf-8") == text
+
+
+def test_a_heading_deleted_without_its_paragraphs_is_not_absorbed(spec, tmp_path):
+    text = spec.read_text("utf-8")
+    data = reviewed(text, {HEADING: para(run(HEADING, "del", 1), "del", 2)})
+    out = absorb(str(spec), [str(write(tmp_path, "h.docx", data))])
+    assert out.new_text == text and not out.applied
+    assert any("was deleted but not its paragraphs" in n.message for n in out.notes)
+
+
+def test_every_target_deleted_deletes_the_target_list(spec, tmp_path):
+    text = spec.read_text("utf-8")
+    report, _ = read_spec_text(text)
+    from reportkit import flat
+
+    targets = [line.full for line in flat.lines(report) if line.kind == "target"]
+    data = reviewed(text, {t: para(run(t, "del", 10 + 2 * k), "del", 11 + 2 * k)
+                           for k, t in enumerate(targets)})
+    out = absorb(str(spec), [str(write(tmp_path, "t.docx", data))])
+    assert [e.path for e in out.applied] == [("body", 2, "body", 3)]
+    assert "targets:" not in out.new_text and "value: 6000以上" not in out.new_text

@@ -82,6 +82,7 @@ def map_review(rev: Reviewed, report, places: list[Place], data, exact: bool) ->
     old_at = ctx.align_old(exact)
     for change in _changes([p.text for p in rev.old], [p.text for p in rev.new]):
         ctx.change(change, old_at, rev.new)
+    ctx.collapse_deletes()
     comments = [(c, places[old_at[c.para]] if c.para in old_at else None)
                 for c in rev.comments]
     return Mapped(rev.path, ctx.edits, ctx.notes, comments, ctx.sureness, exact)
@@ -295,6 +296,43 @@ class _Context:
         else:
             self.note(f"the {kind} line 「{_short(where.line.full)}」 was deleted; a spec needs "
                       "it, so the deletion is not absorbed")
+
+    def collapse_deletes(self) -> None:
+        """Deleting every line of a section, or every item of a list, deletes the section or
+        the list item of the body; deleting a heading alone is not absorbed (its paragraphs
+        would have no section), nor is anything else of that change lost silently."""
+        deleted = {e.path for e in self.edits if e.op == "delete"}
+        covered: set[tuple] = set()
+        for e in [e for e in self.edits if e.op == "delete"]:
+            if e.path in covered:
+                continue
+            lines = [p.path for p in self.places if p.path and p.path[:len(e.path)] == e.path
+                     and len(p.path) > len(e.path)]
+            is_section = any(p.path == e.path and p.line.kind == "heading" for p in self.places)
+            if lines and not all(p in deleted for p in lines) and is_section:
+                self.edits.remove(e)
+                self.note(f"the heading 「{_short(str(e.old))}」 was deleted but not its "
+                          "paragraphs; not absorbed: delete or merge the section by hand",
+                          e.line_no)
+            elif is_section:
+                covered.update(lines)
+        self._whole_lists(deleted)
+        self.edits = [e for e in self.edits if not (e.op == "delete" and e.path in covered)]
+
+    def _whole_lists(self, deleted: set[tuple]) -> None:
+        """Every item of a results, targets or dashes list deleted: delete the body item."""
+        lists: dict[tuple, list[tuple]] = {}
+        for p in self.places:
+            if p.path and p.line.kind in ("result", "target", "dash"):
+                lists.setdefault(p.path[:-2], []).append(p.path)
+        for block, items in lists.items():
+            if len(items) > 1 and all(i in deleted for i in items):
+                first = next(e for e in self.edits if e.op == "delete" and e.path == items[0])
+                self.edits = [e for e in self.edits
+                              if not (e.op == "delete" and e.path in set(items))]
+                self.edits.append(Edit("delete", block, None, first.old, f"deleted the list "
+                                       f"starting 「{_short(str(first.old))}」", first.source,
+                                       first.line_no, [], first.group))
 
     def insert(self, after: Place | None, para: Para) -> None:
         text = para.text
