@@ -18,7 +18,7 @@ from ..problems import Problem
 from .scan import Source, pair_key
 from .tasks import MIN_HAN
 
-NOT_REPORT, NO_YEAR, DUPLICATE, GAP, YEAR_DISAGREES = "RK602", "RK603", "RK604", "RK605", "RK606"
+NOT_REPORT, NO_YEAR, DUPLICATE, GAP, YEAR_DISAGREES = "RK702", "RK703", "RK704", "RK705", "RK706"
 _NAME_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 
 

@@ -151,7 +151,7 @@ def _pair_row(p: dict) -> dict:
 
 def _tally(con, summary: Summary, problems: list[Problem]) -> None:
     rows = con.execute("SELECT file, line, col, level, code, message FROM problems "
-                       "WHERE code IN ('RK601', 'RK608') OR (level = 'error' AND file IN "
+                       "WHERE code IN ('RK701', 'RK708') OR (level = 'error' AND file IN "
                        "(SELECT file FROM reports WHERE status = 'failed'))").fetchall()
     summary.failed = [Problem(*r) for r in rows]
     summary.notes = sorted(problems)

@@ -12,9 +12,9 @@ from ..problems import Problem
 from ..readers import READERS
 
 #: A file with a suffix reportkit does not read is skipped with this warning.
-SKIPPED = "RK607"
+SKIPPED = "RK707"
 #: A file that cannot be opened or read at all.
-UNREADABLE = "RK601"
+UNREADABLE = "RK701"
 
 
 @dataclass(frozen=True)

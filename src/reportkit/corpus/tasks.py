@@ -226,7 +226,7 @@ def _pairs_rows(items: list[dict], data: dict | None) -> list[tuple[str, str]]:
             rows = change_rows(item, old, new)
         except Exception as exc:
             rows = {"changes": [], "problems": [_problem(Problem(
-                item["new"]["rel"], 0, 0, "error", "RK608",
+                item["new"]["rel"], 0, 0, "error", "RK708",
                 f"could not diff it with {item['old']['rel']}: {type(exc).__name__}: {exc}"))]}
         for rel in list(memo):
             if rel != item["new"]["rel"]:
