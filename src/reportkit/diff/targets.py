@@ -85,8 +85,8 @@ def _near(old, new, matched: dict, used: set, known: set) -> None:
         if j in matched:
             continue
         for i, o in enumerate(old):
-            if o.key in known and n.key in known:
-                continue
+            if o.key in known and n.key in known or _numeric(o) != _numeric(n):
+                continue  # a target without a number pairs by likeness only with its like
             if i not in used:
                 score = name_similarity(o.name, n.name)
                 if score >= NEAR:
@@ -95,6 +95,10 @@ def _near(old, new, matched: dict, used: set, known: set) -> None:
         if j not in matched and i not in used:
             matched[j] = (i, "near")
             used.add(i)
+
+
+def _numeric(s: TargetSide) -> bool:
+    return any(x is not None for x in (s.ensure, s.strive, s.value))
 
 
 def name_similarity(a: str, b: str) -> float:

@@ -33,8 +33,8 @@ _CEILING_MET_RE = LazyRe(rf"^{v.CEILING_MET}(.+)$")
 _CEILING_MISSED_RE = LazyRe(rf"^{v.CEILING_MISSED}（([^（）]+)）(.*)$")
 _COMPARE_RE = LazyRe(rf"^(高于|低于)(.+?)({_NUM})(个百分点|[^\d\s，、；。]{{0,4}})$")
 _EQUAL_RE = LazyRe(r"^与(.+?)持平$")
-_UNKNOWN_NAME_RE = LazyRe(r"^([\u4e00-\u9fffA-Za-z]{2,16}?)(?=为|实现|达到|增长|下降|确保|力争|控制在|"
-                          r"保持在|稳定在|-?\d)")
+_UNKNOWN_NAME_RE = LazyRe(r"^([\u4e00-\u9fffA-Za-z]{2,16}?)(?=为|实现|达到|达|增长|下降|确保|力争|控制在|"
+                          r"保持在|稳定在|提高|提升|上升|上涨|降至|降低|超过|超|突破|-?\d)")
 _MEASURES = ("", "growth", "level", "ceiling")
 #: 确保/力争 written before the indicator's name instead of before its value.
 _LEAD_WORD_RE = LazyRe(r"^(确保|力争)(?!增长|控制)")

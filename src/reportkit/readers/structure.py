@@ -119,6 +119,8 @@ class Builder:
         self.reviewed: int | None = None
         self.top_heading = ""
         self.seen_results: set[str] = set()
+        #: The report lists its results as "——" lines: the prose is not read for them.
+        self.listed_results = False
 
     # -- helpers ---------------------------------------------------------------------------
     def pos(self, ln: SrcLine) -> Pos:
@@ -300,7 +302,7 @@ class Builder:
 
     def prose_results(self, ln: SrcLine, text: str) -> tuple:
         """Last year's core outcomes the paragraph states, when it is in the review."""
-        if not self.in_review() or not re.search(r"\d", text):
+        if not self.in_review() or self.listed_results or not re.search(r"\d", text):
             return ()
         found = read_results(text, self.registry, self.reviewed, self.pos(ln),
                              self.seen_results)
@@ -342,6 +344,7 @@ class Builder:
         for kind, items in groups:
             p = items[0][1] if kind == "dash" else items[0].pos
             if kind == "result":
+                self.listed_results = True
                 self.add(ResultList(tuple(items), pos=p))
                 self.stats.results += len(items)
             elif kind == "target":
@@ -429,7 +432,7 @@ class Builder:
     def main_clauses(self, ln: SrcLine, rest: str) -> tuple[list, str]:
         """The clauses of a main list as (wording, Found) pairs, and the text after the list
         (from a clause such as "实现上述目标，……" or the first that is no target on)."""
-        clauses = split_clauses(rest)
+        clauses = split_clauses(rest, self.registry)
         parsed: list = []
         for i, clause in enumerate(clauses):
             words = clause.strip()
@@ -454,8 +457,8 @@ class Builder:
         whole = parse_target(item, self.registry, self.pos(ln))
         if whole.exact:
             return whole
-        founds = [f for f in (self.clause_found(ln, c.strip()) for c in split_clauses(item))
-                  if f is not None]
+        founds = [self.clause_found(ln, c.strip()) for c in split_clauses(item, self.registry)]
+        founds = [f for f in founds if f is not None]
         if not founds:
             return None
         if len(founds) == 1 and founds[0].exact and split_clauses(item) == [item]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from ...clean import LazyRe
 
 #: A main target list's opening: "……主要预期目标是：", "主要目标：", "预期目标建议为：".
-INTRO_RE = LazyRe(r"(?:预期|主要|发展)(?:目标|指标)"
-                  r"(?:任务)?(?:是|为|建议为|拟定为|确定为|安排为|如下)?\s*[:：]")
+INTRO_RE = LazyRe(r"(?:预期|主要|发展)性?(?:目标|指标)(?:预期)?"
+                  r"(?:任务)?(?:主要)?(?:是|为|建议为?|拟定为|确定为|安排为|如下)?\s*[:：]")
 #: An opening of targets that are not this year's main list: five-year goals, last year's.
 NOT_MAIN_RE = LazyRe(r"五年|十[一二三四五六七八九]五|[“\"]十|时期|到20\d\d年|20\d\d年[前底末]|"
                      r"年初|去年|上年|过去|完成情况|远景|规划|奋斗目标|总体要求|任务是")
@@ -21,10 +21,10 @@ LIST_END_RE = LazyRe(r"^(?:要|为了?|确保)?(?:实现(?:上述|以上|这些)
 
 #: Verbs between a name and its number, longest first.
 VERBS = ("分别增长", "均增长", "分别达到", "分别为", "增长", "增加", "下降", "降低", "减少", "提高",
-         "提升", "上涨", "涨幅控制在", "控制在", "保持在", "稳定在", "达到", "达", "突破", "超过",
+         "提升", "上升", "上涨", "涨幅控制在", "控制在", "保持在", "稳定在", "达到", "达", "突破", "超过",
          "为", "实现", "完成", "新增", "不低于", "不超过", "不高于", "高于", "低于")
 #: Verbs that make a target a rate of growth, and those that make it a ceiling.
-GROWTH_VERBS = ("增长", "分别增长", "均增长", "增加", "提高", "提升")
+GROWTH_VERBS = ("增长", "分别增长", "均增长", "增加", "提高", "提升", "上升", "上涨")
 DOWN_VERBS = ("下降", "降低", "减少")
 CEILING_VERBS = ("控制在", "涨幅控制在")
 #: Words before a name that belong to the clause, not to the name.

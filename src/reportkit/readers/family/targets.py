@@ -11,6 +11,7 @@ source's words in ``text``.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import replace
 from decimal import Decimal
@@ -27,9 +28,14 @@ _QUALS = "|".join(sorted((q for q in v.QUALIFIERS if q not in v.PREFIX_QUALIFIER
                          reverse=True))
 _PRE = "|".join(v.PREFIX_QUALIFIERS)
 #: One stated value: optional prefix qualifier, number, unit, optional range end, qualifier.
-VALUE_RE = LazyRe(rf"({_PRE})?({_NUM})\s*(%|‰|[^\d\s，、；。：（）()%‰和及与]{{0,4}}?)"
-                  rf"(?:\s*[-—–~～至到]\s*({_NUM})\s*(?:%|‰|[^\d\s，、；。：（）()%‰]{{0,4}}?))?"
-                  rf"({_QUALS})?(?=$|[，、；。和及与（(，]|[\u4e00-\u9fff])")
+VALUE_RE = LazyRe(rf"({_PRE})?({_NUM})\s*(%|‰|个百分点|[^\d\s，、；。：（）()%‰和及与]{{0,5}}?)"
+                  rf"(?:\s*[-—–~～至到]\s*({_NUM})\s*(?:%|‰|[^\d\s，、；。：（）()%‰]{{0,5}}?))?"
+                  rf"({_QUALS})?(?=$|[，、；。和及与（(]|[的和])")
+#: A name followed at once by its number: "城镇登记失业率4.6%左右".
+_CONTINUATION_RE = LazyRe(r"^(?:力争|确保|争取|尽|努力|其中|总量|总额|规模|年均|比|同比|较|高于|低于|按|可比|"
+                          r"达到|突破|增速|增幅|增长|下降|降低|提高|控制|保持|以上|左右|并|且|"
+                          r"同时|分别|均|占|（|\(|\d)")
+_NAME_NUMBER_RE = LazyRe(r"^[\u4e00-\u9fffA-Za-z（）()]{2,30}?\s*(?:不低于|不超过|不高于)?\d")
 _VERB_RE = LazyRe("|".join(sorted(pt.VERBS, key=len, reverse=True)))
 _LEAD_RE = LazyRe(rf"^(?:{'|'.join(sorted(pt.LEAD_WORDS, key=len, reverse=True))})+")
 _ENSURE_STRIVE_RE = LazyRe(r"(确保|力争|争取|努力)")
@@ -37,6 +43,11 @@ _GROUP_LEAD_RE = LazyRe(r"^[^，；。：]{2,20}[。：:]")
 #: An item without a number is a target only when it says what is to be reached.
 _QUALITATIVE_RE = LazyRe(r"同步|完成|下达|控制|保持|稳定|持续|改善|提高|基本|平衡|实现|达到|不低于|"
                          r"不超过|以内|好转|下降|降低|增长|提升")
+#: An item measured against something else is qualitative, not "not stated".
+_RELATIVE_RE = LazyRe(r"同步|高于|低于|持平|相当|匹配|相适应|平均|快于|慢于|与|跑赢|不低于|不超过|以内|下达")
+#: Words that open a task, not an indicator's name ("推进36个项目", "建好200个站点").
+_ACTION_RE = LazyRe(r"^(?:推进|建好|建成|建设|实施|开工|打造|培育|引进|争创|创建|启动|加快|新建|改造|"
+                    r"完善|深化|开展|组织|落实|办好)")
 _NAME_TAIL_RE = LazyRe(r"(?:比上年|同比|年均|比去年|较上年|全年)$")
 
 
@@ -49,6 +60,8 @@ def split_keep(text: str, seps: str) -> list[str]:
         elif ch in "）)”》]" and depth:
             depth -= 1
         cur.append(ch)
+        if ch == ";" and re.search(r"&[a-zA-Z]+;$", "".join(cur[-10:])):
+            continue  # an HTML entity (&permil;), not a separator
         if ch in seps and depth == 0:
             parts.append("".join(cur))
             cur = []
@@ -57,7 +70,7 @@ def split_keep(text: str, seps: str) -> list[str]:
     return parts
 
 
-def split_clauses(text: str) -> list[str]:
+def split_clauses(text: str, registry: Registry | None = None) -> list[str]:
     """A list's text as clauses, each with its closing punctuation (joined, they give the text
     back): at ； and 。 outside brackets, then at ， where the part after it names an indicator
     of its own ("……增长7%，……增长8%" is two; "……增长6%左右，确保总量突破6万亿元" is one)."""
@@ -65,7 +78,7 @@ def split_clauses(text: str) -> list[str]:
     for part in split_keep(text, "；;。"):
         cur = ""
         for p in split_keep(part, "，"):
-            if cur and re.search(r"\d", cur) and _names_something(p):
+            if cur and _starts_clause(p, registry):
                 out.append(cur)
                 cur = p
             else:
@@ -75,13 +88,33 @@ def split_clauses(text: str) -> list[str]:
     return out
 
 
+def _starts_clause(text: str, registry: Registry | None) -> bool:
+    """A comma part that opens a clause: not a continuation of the one before ("力争8%",
+    "增长15%以上", "确保总量突破……"), and either naming something with a number or an
+    indicator the registry knows."""
+    body = text.strip()
+    if _CONTINUATION_RE.match(body):
+        return False
+    if _names_something(body):
+        return True
+    if not re.search(r"\d", body) and len(body) <= 16:
+        return True  # a short item of its own ("疫情零发生")
+    if registry is not None:
+        body = _LEAD_RE.sub("", body)
+        return any(registry.find(body[:end]) for end in range(min(len(body), 16), 1, -1))
+    return False
+
+
 def _names_something(text: str) -> bool:
     """A comma part that starts a clause of its own: a name, a verb and a number."""
     body = _LEAD_RE.sub("", text.strip())
     if body.startswith(("总量", "总额", "规模", "其中", "年均")):  # the name before it, again
         return False
+    if _NAME_NUMBER_RE.match(body):
+        return True
     m = _VERB_RE.search(body)
-    return bool(m and m.start() >= 2 and re.search(r"\d", body[m.end():]))
+    return bool(m and m.start() >= 2 and re.search(r"\d", body[m.end():m.end() + 12]) and
+                not re.search(r"[，；。]", body[:m.start()]))
 
 
 def parse_clause(clause: str, registry: Registry, pos: Pos | None = None) -> list[Found]:
@@ -89,11 +122,11 @@ def parse_clause(clause: str, registry: Registry, pos: Pos | None = None) -> lis
 
     [] when the clause is not a target. Each target keeps the clause's words in ``text``
     unless the strict reader regenerates them exactly."""
-    text = clause.strip().strip("，；。 ")
+    text = html.unescape(re.sub(r"[ \u3000]+", "", clause.strip())).strip("，；。 ")
     lead = _GROUP_LEAD_RE.match(text)
     if lead and re.search(r"\d", text[lead.end():]):
         text = text[lead.end():]  # "经济支撑型指标夯实厚度。地区生产总值增长7%左右"
-    if not text or len(text) > 120:
+    if not text or len(text) > 120 or _ACTION_RE.match(_LEAD_RE.sub("", text)):
         return []
     strict = parse_target(text, registry, pos, clause=True)
     if strict.item is not None:
@@ -105,6 +138,8 @@ def parse_clause(clause: str, registry: Registry, pos: Pos | None = None) -> lis
 
 
 def _liberal(text: str, words: str, registry: Registry, pos: Pos | None) -> list[Found]:
+    # figures in brackets are of sub-areas or notes ("增长7.5%（州直增长10.3%、……）")
+    text = re.sub(r"[（(][^（）()]*\d[^（）()]*[）)]", "", text)
     if pt.NOT_STATED_RE.search(text):
         name = _name_before(text, pt.NOT_STATED_RE.search(text).start())
         return [_make(name, None, words, registry, pos, stated=False)] if name else []
@@ -119,23 +154,41 @@ def _liberal(text: str, words: str, registry: Registry, pos: Pos | None) -> list
     head_end = verb.start() if verb else first.start()
     head = text[:head_end]
     ensure_strive = [m for m in _ENSURE_STRIVE_RE.finditer(text) if m.start() >= head_end - 2]
-    names = _names(head)
+    verb_word = verb.group() if verb else ""
+    names = _names(head, registry, verb_word.startswith(("分别", "均")) or len(values) > 1)
     if not names:
         return []
-    verb_word = verb.group() if verb else ""
     if verb_word.startswith("分别") or len(names) > 1 and len(values) == len(names):
         pairs = list(zip(names, values)) if len(values) == len(names) else []
         if not pairs:
             return []
         out = [_make(n, {"value": _val(m)}, words, registry, pos, verb_word) for n, m in pairs]
+    elif not ensure_strive and len(names) == 1 and _level_and_rate(values):
+        level, rate = _level_and_rate(values)  # "360亿元，按可比价增长7.5%"
+        head = _make(names[0], {"value": _val(rate)}, words, registry, pos, "增长")
+        extra = _make(names[0], {"value": _val(level)}, "", registry, pos, "达到")
+        if head.item is not None and extra.item is not None:
+            head.item = replace(head.item, more=(replace(extra.item, text=""),))
+            head.new_indicators += [i for i in extra.new_indicators
+                                    if i.key not in {n.key for n in head.new_indicators}]
+        out = [head]
     else:
         roles = _roles(text, values, ensure_strive)
         out = [_make(n, roles, words, registry, pos, verb_word) for n in names]
     out = [f for f in out if f.item is not None]
-    shown = "".join(f.item.name or registry.get(f.item.indicator).name for f in out)
-    if out and not covers(shown + " ".join(_shown(f.item) for f in out), _strip_marks(words)):
+    items = [t for f in out for t in (f.item, *f.item.more)]
+    shown = "".join(t.name or registry.get(t.indicator).name for t in items)
+    if out and not covers(shown + " ".join(_shown(t) for t in items), _strip_marks(text)):
         return []  # numbers the targets would not hold: leave the clause as text
     return out
+
+
+def _level_and_rate(values: list) -> tuple | None:
+    """(level, rate) when a clause states an amount and then a rate of growth."""
+    if len(values) == 2 and values[0].group(3) not in ("%", "‰", "个百分点", "") and \
+            values[1].group(3) == "%":
+        return values[0], values[1]
+    return None
 
 
 def _strip_marks(text: str) -> str:
@@ -179,15 +232,20 @@ def _val(m: re.Match) -> tuple:
     return Decimal(m.group(2)), (m.group(3) or "").strip(), qual, high
 
 
-def _names(head: str) -> list[str]:
+def _names(head: str, registry: Registry | None = None, joint: bool = False) -> list[str]:
     """The indicator names a clause's head holds: "A和B均" → [A, B]; "A、B分别" → [A, B]."""
-    head = _LEAD_RE.sub("", head.strip())
+    head = re.sub(r"[（(][^（）()]*[）)]", "", _LEAD_RE.sub("", head.strip()))
     head = re.sub(r"(?:均|分别|都|各|要|将|预期|预计|力争|确保|争取|努力)+$", "", head)
     head = _NAME_TAIL_RE.sub("", head).strip("，、 ")
-    if not head or any(c in head for c in pt.NOT_IN_NAME) or len(head) > 30:
+    if not head or any(c in head for c in pt.NOT_IN_NAME) or len(head) > 30 or \
+            _ACTION_RE.match(head):
         return []
-    parts = [p for p in re.split(r"、|和|及|与", head) if p]
-    if len(parts) > 1 and all(len(p) >= 2 for p in parts):
+    parts = [p for p in re.split(r"、|和|及", head) if p]
+    if len(parts) > 1 and len(parts[-1]) > 4:  # "城镇和农村居民人均可支配收入"
+        shared = parts[-1][2:]
+        parts = [p + shared if len(p) <= 2 else p for p in parts]
+    if len(parts) > 1 and all(len(p) >= 2 for p in parts) and (joint or all(
+            registry.find(p) is not None for p in parts)):
         if head.startswith("城乡") and len(parts) == 1:
             return ["城镇" + head[2:], "农村" + head[2:]]
         return parts
@@ -197,7 +255,7 @@ def _names(head: str) -> list[str]:
 
 
 def _name_before(text: str, end: int) -> str:
-    names = _names(text[:end])
+    names = _names(text[:end], None)
     return names[0] if names else ""
 
 
@@ -205,9 +263,10 @@ def _no_number(text: str, words: str, registry: Registry, pos: Pos | None) -> li
     """An item with no number: a known indicator is "not stated"; else qualitative."""
     m = _VERB_RE.search(text)
     head = text[:m.start()] if m and m.start() >= 2 else ""
-    names = _names(head)
+    names = _names(head, registry, joint=False)[:1] if "、" not in head else [head]
     if names and registry.find(names[0]) is not None and \
-            registry.find(names[0]).kind in ("growth", "ceiling"):
+            registry.find(names[0]).kind in ("growth", "ceiling") and \
+            not _RELATIVE_RE.search(text[len(head):]):
         return [_make(names[0], None, words, registry, pos, stated=False)]
     if len(text) < 4 or len(text) > 40 or not _QUALITATIVE_RE.search(text):
         return []
