@@ -12,6 +12,9 @@ Dask's scheduler and workers), sampled every 50 ms from /proc. The rows:
 - the whole folder on a 2-worker Dask LocalCluster, fresh, and whether its tables equal the
   pool's (goal: equal).
 
+Every run uses a snapshot of src/ taken when the bench starts (PYTHONPATH), so edits made to
+the working tree meanwhile neither change the code measured nor void the cache between runs.
+
 Goals (issue 11) for ../shared/gwr (1,507 reports) on 2 cores: ≤ 5 min and ≤ 1.5 GB fresh.
 Usage: bench/bench_corpus.py DIR [--sizes 100,500,0] [--jobs 2] [--no-dask]
 (0 in --sizes means every file). This reads every report: run it rarely on a shared machine.
@@ -73,10 +76,21 @@ def tree_rss(pid: int) -> int:
     return total
 
 
+ENV = dict(os.environ)
+
+
+def snapshot(into: Path) -> None:
+    """Copy src/ and run every command on the copy."""
+    import shutil
+
+    shutil.copytree(ROOT / "src", into, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    ENV["PYTHONPATH"] = str(into)
+
+
 def timed(cmd: list[str]) -> tuple[float, int, int]:
     """(seconds, peak MiB of the process tree, exit code) of one command."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
     peak = 0
     stop = threading.Event()
 
@@ -133,6 +147,7 @@ def main() -> int:
     print(f"{'run':34} {'reports':>7} {'seconds':>8} {'ms/report':>9} {'peak MiB':>8}  exit")
     with tempfile.TemporaryDirectory(prefix="bench-corpus-") as tmp:
         tmp = Path(tmp)
+        snapshot(tmp / "src")
         for n in sizes:
             sub = subset(args.dir, every[:n], tmp / f"sub{n}")
             out = tmp / f"pool{n}.duckdb"
