@@ -128,3 +128,8 @@ def test_plain_soffice_draws_the_official_faces_once_installed(tmp_path):
     figure = report("plain soffice", theirs, mine)
     assert len(theirs) == len(mine)
     assert figure >= MIN_SAME_FIRST_LINES
+
+
+def test_user_or_system_without_install_is_a_usage_error(tmp_path):
+    r = cli(plain_env(tmp_path), "fonts", "--system")
+    assert r.returncode == 2 and "go with --install or --uninstall" in r.stderr

@@ -42,6 +42,10 @@ def run(args) -> int:
     """Print one row per role; 1 when a face lacks characters the report uses."""
     if args.install or args.uninstall:
         return _install(args)
+    if args.system is not None:
+        sys.stderr.write("reportkit fonts: error --user and --system go with --install or "
+                         "--uninstall\n")
+        return 2
     status = _roles(args)
     _say_active()
     return status
