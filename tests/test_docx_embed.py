@@ -165,6 +165,19 @@ def test_embedding_is_deterministic(built, seed_report):
     assert writer("docx")(seed_report, embedded_style()) == built[0]
 
 
+def test_subsets_carry_the_faces_own_dates_not_the_conversion_cache_s(seed_report):
+    """The TrueType conversion cached on this machine is dated when it was made; the subset
+    is dated as the face file is, so another machine writes the same bytes."""
+    from fontTools.ttLib import TTFont
+
+    style = load_style("official")
+    texts = fonts.role_texts(flat.lines(seed_report))
+    for sub in embed.subsets(style, {"body": texts["body"][:200]}):
+        face = fonts.resolve(sub.name, sub.bold)
+        with TTFont(face.file, fontNumber=face.index, lazy=True) as original:
+            assert TTFont(io.BytesIO(sub.data))["head"].modified == original["head"].modified
+
+
 def test_build_embed_fonts_prints_the_size_and_a_profile_key_does_the_same(tmp_path):
     flag = subprocess.run([sys.executable, "-m", "reportkit", "build", str(SPEC), "-o",
                            str(tmp_path / "flag"), "--format", "docx", "--embed-fonts"],

@@ -153,6 +153,9 @@ def _subset(name: str, bold: bool, chars: str) -> Subset:
     # The outlines are copied as they are: their boxes are right, and recomputing them means
     # decoding and re-encoding every glyph (most of the time of an embedded build).
     font = TTFont(str(path), fontNumber=index, recalcTimestamp=False, recalcBBoxes=False)
+    # The cached conversion is dated when it was made: the face's own date keeps the bytes
+    # the same on every machine.
+    font["head"].modified = _face_modified(face)
     if not font["OS/2"].fsType & NO_SUBSETTING:
         options = ftsubset.Options()
         options.name_IDs, options.name_languages, options.name_legacy = ["*"], ["*"], True
@@ -167,6 +170,14 @@ def _subset(name: str, bold: bool, chars: str) -> Subset:
     buf = io.BytesIO()
     font.save(buf)
     return Subset(name, bold, face.family, buf.getvalue())
+
+
+def _face_modified(face) -> int:
+    """The modification date in the face file's own head table."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(face.file, fontNumber=face.index, lazy=True) as font:
+        return font["head"].modified
 
 
 @contextmanager
