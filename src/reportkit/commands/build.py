@@ -102,7 +102,7 @@ def _build_one(fmt: str, report, style, path: Path) -> int:
 
 
 def _size_note(fmt: str, data: bytes) -> str:
-    """" (583 KB, of which 561 KB embedded fonts: …)" for a .docx that embeds fonts."""
+    """What follows "wrote PATH" for a .docx that embeds fonts: its size and theirs."""
     if fmt != "docx":
         return ""
     from ..writers.docx.embed import summary

@@ -90,8 +90,8 @@ def subsets(style, texts: dict[str, str]) -> list[Subset]:
 
 
 def summary(docx: bytes) -> str:
-    """What the embedded fonts add to a .docx, e.g. "583 KB, of which 561 KB embedded fonts:
-    仿宋_GB2312 412 KB, …" ("" when it embeds none)."""
+    """What the embedded fonts add to a .docx, e.g. "583 KB, of which 559 KB embedded fonts:
+    Times New Roman 16 KB, 仿宋_GB2312 458 KB, …" ("" when it embeds none)."""
     import zipfile
 
     with zipfile.ZipFile(io.BytesIO(docx)) as zf:
@@ -99,7 +99,8 @@ def summary(docx: bytes) -> str:
                  if i.filename.startswith(FONT_DIR + "/")}
         if not sizes:
             return ""
-        names = _part_names(zf.read("word/fontTable.xml"), zf.read("word/_rels/fontTable.xml.rels"))
+        names = _part_names(zf.read("word/fontTable.xml"),
+                            zf.read("word/_rels/fontTable.xml.rels"))
     per_name: dict[str, int] = {}
     for part, size in sizes.items():
         per_name[names.get(part, part)] = per_name.get(names.get(part, part), 0) + size
