@@ -369,3 +369,14 @@ def test_every_target_deleted_deletes_the_target_list(spec, tmp_path):
     out = absorb(str(spec), [str(write(tmp_path, "t.docx", data))])
     assert [e.path for e in out.applied] == [("body", 2, "body", 3)]
     assert "targets:" not in out.new_text and "value: 6000以上" not in out.new_text
+
+
+def test_text_inserted_then_deleted_in_review_is_in_neither_view(spec, tmp_path):
+    text = spec.read_text("utf-8")
+    a, b = INTRO[:4], INTRO[4:]
+    both = para(run(a) + f'<w:ins w:id="1" {WHO}><w:r><w:t>甲</w:t></w:r>'
+                f'<w:del w:id="2" {WHO}><w:r><w:delText>乙</w:delText></w:r></w:del></w:ins>'
+                + run(b))
+    rev = read_review(write(tmp_path, "n.docx", reviewed(text, {INTRO: both})))
+    assert INTRO in [p.text for p in rev.old]
+    assert a + "甲" + b in [p.text for p in rev.new]

@@ -33,6 +33,7 @@ NEW_ONLY = {W + "ins", W + "moveTo"}
 #: Paragraph styles the writer gives headings, by the id it writes and the names others keep.
 LEAD_STYLES = {"rklead", "lead"}
 MAX_PART = 50 * 1024 * 1024
+NEITHER = 2  #: a walk's side for text in neither view
 
 
 @dataclass
@@ -182,7 +183,8 @@ class _Body:
             self.close_new(self.style)
 
     def walk(self, el, side: int) -> None:
-        """Text under ``el``; side -1 old only, 1 new only, 0 both."""
+        """Text under ``el``; side -1 old only, 1 new only, 0 both, NEITHER for text inserted
+        and then deleted in review (w:del inside w:ins), which neither view has."""
         for child in el:
             tag = child.tag
             if tag in OLD_ONLY or tag in NEW_ONLY:
@@ -190,7 +192,8 @@ class _Body:
                 self.out.revisions += 1
                 if self.in_field:
                     self.note("an edit inside a field code was not absorbed")
-                self.walk(child, -1 if tag in OLD_ONLY else 1)
+                inner = -1 if tag in OLD_ONLY else 1
+                self.walk(child, inner if side in (0, inner) else NEITHER)
             elif tag == W + "r":
                 self.run(child, side)
             elif tag == W + "commentRangeStart":
@@ -229,6 +232,8 @@ class _Body:
                 self.text("-", side, False)
 
     def text(self, text: str, side: int, is_lead: bool) -> None:
+        if side == NEITHER:
+            return
         if side <= 0:
             self.old.append(text)
         if side >= 0:
