@@ -135,11 +135,24 @@ def test_unwritable_output(tmp_path):
 def test_a_hundred_reports_in_one_file(tmp_path):
     """More than 99 top-level sections cannot be numbered: a warning, not a traceback."""
     path = tmp_path / "many.txt"
-    path.write_bytes(SEED.read_bytes() * 34)
+    path.write_text("某区工作报告\n" + "".join(f"一、第{i}项工作\n内容。\n" for i in range(120)),
+                    encoding="utf-8")
     done = run_cli("import", path, "-o", tmp_path / "many.yaml")
     err = done.stderr.decode()
     assert done.returncode == 0 and "Traceback" not in err
     assert "more than 99 sections at level 1" in err
+
+
+def test_reports_one_after_another_are_parts(tmp_path):
+    """The seed 34 times over: each copy's 一、二、… restarts under its title line, read as
+    an unnumbered part, so no heading is renumbered past 九十九."""
+    path = tmp_path / "many.txt"
+    path.write_bytes(SEED.read_bytes() * 34)
+    done = run_cli("import", path, "-o", tmp_path / "many.yaml")
+    err = done.stderr.decode()
+    assert done.returncode == 0 and "Traceback" not in err
+    assert "more than 99 sections" not in err
+    assert (tmp_path / "many.yaml").read_text(encoding="utf-8").count("- part: ") >= 33
 
 
 def test_zip_that_is_not_a_word_document(tmp_path):

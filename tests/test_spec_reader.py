@@ -81,7 +81,7 @@ def test_equality_ignores_positions():
      "did you mean `growth`? (RK024)"),
     ("  - targets: [{indicator: gdp, value: {value: 6, qualifier: 左石}}]\n",
      "error `qualifier` must be one of 左右"),
-    ("  - {section: 甲, text: 乙}\n", "needs exactly one of `section`, `text`"),
+    ("  - {section: 甲, text: 乙}\n", "needs exactly one of `section`, `part`, `text`"),
     ("  - targets: [{indicator: gdp}]\n", "a target needs `value`, or `ensure` and/or `strive`"),
     ("  - targets: [{indicator: gdp, value: 6, ensure: 5}]\n",
      "a target has either `value` or `ensure`/`strive` (RK026)"),

@@ -90,7 +90,10 @@ def _body(report: Report, registry: Registry, numbers: dict) -> Iterator[Line]:
 def _blocks(blocks: tuple[Block, ...], level: int, registry: Registry) -> Iterator[Line]:
     count = 0
     for block in blocks:
-        if isinstance(block, Section):
+        if isinstance(block, Section) and block.part:  # unnumbered; its sections restart
+            yield Line("heading", block.heading, level, "", block=block)
+            yield from _blocks(block.body, level, registry)
+        elif isinstance(block, Section):
             count += 1
             yield Line("heading", block.heading, level, v.heading_label(level, count), block=block)
             yield from _blocks(block.body, level + 1, registry)

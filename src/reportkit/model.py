@@ -196,10 +196,16 @@ class TargetList:
 
 @dataclass(frozen=True)
 class Section:
-    """A numbered section; its level (1–4) and number come from its position in the tree."""
+    """A numbered section; its level (1–4) and number come from its position in the tree.
+
+    A ``part`` is an unnumbered heading above the numbered ones ("2023年工作回顾", then
+    "2024年工作安排", each restarting 一、二、…): its sections are numbered from 一、 again, at
+    the part's own level.
+    """
 
     heading: str
     body: tuple["Block", ...] = ()
+    part: bool = False
     pos: Pos = _pos()
 
 
@@ -230,11 +236,12 @@ class Report:
 
 
 def walk(blocks: tuple[Block, ...], level: int = 1) -> Iterator[tuple[Block, int]]:
-    """Yield every block in document order with the section level it sits in (1 = top)."""
+    """Yield every block in document order with the section level it sits in (1 = top; a
+    part's sections are at the part's own level)."""
     for block in blocks:
         yield block, level
         if isinstance(block, Section):
-            yield from walk(block.body, level + 1)
+            yield from walk(block.body, level if block.part else level + 1)
 
 
 def sections(report: Report) -> Iterator[tuple[Section, int]]:

@@ -36,7 +36,8 @@ META_KEYS = ("title", "region", "year_reviewed", "year_planned", "occasion", "sp
 SPEAKER_KEYS = ("office", "name")
 SOURCE_KEYS = ("url", "published", "publisher", "note")
 INDICATOR_KEYS = ("key", "name", "aliases", "unit", "kind", "verb")
-BLOCK_KEYS = ("section", "body", "text", "lead", "outcomes", "dashes", "results", "targets")
+BLOCK_KEYS = ("section", "part", "body", "text", "lead", "outcomes", "dashes", "results",
+              "targets")
 RESULT_KEYS = ("indicator", "level", "growth", "growth_note", "target", "measure", "vs_city",
                "compare", "name", "verb", "text", "and")
 TARGET_KEYS = ("indicator", "measure", "ensure", "strive", "value", "name", "text", "stated",
@@ -276,22 +277,23 @@ class _Converter:
         m = self.mapping(node, BLOCK_KEYS, "a body item")
         if m is None:
             return None
-        kinds = [k for k in ("section", "text", "dashes", "results", "targets") if k in m]
+        kinds = [k for k in ("section", "part", "text", "dashes", "results", "targets")
+                 if k in m]
         if not kinds and len(m) < len(node.value):
             return None  # an unknown key (reported with "did you mean") is the likely kind
         if len(kinds) != 1:
             found = ", ".join(f"`{k}`" for k in kinds) or "none"
-            self.error(node, "RK026", "a body item needs exactly one of `section`, `text`, "
-                                      f"`dashes`, `results`, `targets` (found {found})")
+            self.error(node, "RK026", "a body item needs exactly one of `section`, `part`, "
+                                      f"`text`, `dashes`, `results`, `targets` (found {found})")
             return None
         kind, p = kinds[0], self.pos(node)
-        extra = set(m) - {kind} - {"section": {"body"}, "text": {"lead", "outcomes"}}.get(
-            kind, set())
+        extra = set(m) - {kind} - {"section": {"body"}, "part": {"body"},
+                                   "text": {"lead", "outcomes"}}.get(kind, set())
         for k in sorted(extra):
             self.error(node, "RK021", f"`{k}` does not belong in a `{kind}` item")
-        if kind == "section":
-            return Section(self.str_(m["section"], "`section`"),
-                           self.blocks(m.get("body"), "`body`"), pos=p)
+        if kind in ("section", "part"):
+            return Section(self.str_(m[kind], f"`{kind}`"),
+                           self.blocks(m.get("body"), "`body`"), part=kind == "part", pos=p)
         if kind == "text":
             outcomes = tuple(filter(None, map(self.result, self.seq(m.get("outcomes"),
                                                                     "`outcomes`"))))

@@ -20,7 +20,7 @@ from ..problems import Problem
 from ..registry import Registry, builtin
 from .family import patterns as fam
 from .family.results import read_results
-from .family.targets import parse_clause, split_clauses
+from .family.targets import parse_clause, qualitative, split_clauses
 from .figures import parse_result, parse_target, split_top
 
 _CN = "一二三四五六七八九十"
@@ -76,6 +76,7 @@ class _Open:
     heading: str
     pos: Pos
     body: list = field(default_factory=list)
+    part: bool = False
 
 
 @dataclass
@@ -114,6 +115,8 @@ class Builder:
         #: The main target list of the planned year: "none" yet, "open" after its opening
         #: line (the list follows), "done" once read (later targets are tasks, not the list).
         self.main = "none"
+        #: The body's blocks while the appendix is read into ``root`` (None before it).
+        self.body_root: list | None = None
         #: The year the review covers (from the front lines), the heading of the top-level
         #: section the text is in, and the indicators whose outcome the prose already gave.
         self.reviewed: int | None = None
@@ -169,6 +172,7 @@ class Builder:
         # headings neither with numbers nor with styles (panzhihua-city/2025 is one).
         self.unnumbered_level1 = not any(HEADING_RES[0][1].match(ln.text) or ln.level
                                          for ln in lines)
+        parts = find_parts(lines)
         i = 0
         while i < len(lines):
             ln = lines[i]
@@ -176,9 +180,16 @@ class Builder:
             if not text:
                 i += 1
                 continue
-            if _plain(text).startswith(NOTES_HEADINGS) and len(_plain(text)) <= 12:
+            if _is_notes_heading(text):
                 self.close_to(0)  # the notes list ends the body
                 self.in_notes = True
+                i += 1
+                continue
+            if i in parts or (self.in_notes or self.stats.paragraphs > 3) and \
+                    fam.APPENDIX_RE.match(_plain(text)) and len(text) <= 40:
+                if i not in parts:
+                    self.start_appendix()
+                self.open_part(ln, _plain(text))
                 i += 1
                 continue
             if self.in_notes and self.note_item(ln, text):
@@ -223,22 +234,44 @@ class Builder:
             return 1, text, ""
         return None
 
+    def start_appendix(self) -> None:
+        """What follows goes to the report's appendix, not its body."""
+        self.close_to(0)
+        self.in_notes = False
+        if self.body_root is None:
+            self.body_root, self.root = self.root, []
+
+    def open_part(self, ln: SrcLine, heading: str) -> None:
+        """An unnumbered part heading: its numbered sections restart at 一、."""
+        self.close_to(0)
+        self.in_notes = False
+        self.stack.append(_Open(1, heading, self.pos(ln), part=True))
+        self.stats.sections += 1
+        self.top_heading = heading
+        if REVIEW_HEADING_RE.search(heading) and not self.review_heading:
+            self.review_heading = heading
+
+    def shift(self) -> int:
+        """1 inside a part (its sections sit one level down in the stack), else 0."""
+        return 1 if self.stack and self.stack[0].part else 0
+
     def open_section(self, ln: SrcLine, level: int, heading: str) -> None:
         """Start a section at a level, closing deeper ones; check its number."""
         self.in_notes = False
         if self.main == "open":
             self.main = "done"
+        level += self.shift()
         self.close_to(level - 1)
         if len(self.stack) < level - 1:
             self.warn(ln, "RK302", f"heading at level {level} with no level {level - 1} above "
                                    "it; it is placed one level down from the enclosing one")
         sec = _Open(len(self.stack) + 1, heading, self.pos(ln))
-        if sec.level == 1:
+        if sec.level == 1 + self.shift() and (sec.level == 1 or not self.top_heading):
             self.top_heading = heading
         self.stack.append(sec)
         self.stats.sections += 1
         looks_back = bool(REVIEW_HEADING_RE.search(heading))
-        if looks_back and sec.level == 1 and not self.review_heading:
+        if looks_back and sec.level == 1 + self.shift() and not self.review_heading:
             self.review_heading = heading
         self.target_context = "目标" in heading and not looks_back
         self.targets_here = False  # a target list seen in this section: more may follow
@@ -246,7 +279,7 @@ class Builder:
         self._check_number(ln, sec)
 
     def _check_number(self, ln: SrcLine, sec: _Open) -> None:
-        level = sec.level
+        level = sec.level - self.shift()
         siblings = [b for b in (self.stack[-2].body if len(self.stack) > 1 else self.root)
                     if isinstance(b, Section)]
         n = len(siblings) + 1
@@ -268,16 +301,17 @@ class Builder:
         """Close open sections until ``depth`` remain."""
         while len(self.stack) > depth:
             sec = self.stack.pop()
-            block = Section(sec.heading, tuple(sec.body), pos=sec.pos)
+            block = Section(sec.heading, tuple(sec.body), part=sec.part, pos=sec.pos)
             self.container().append(block)
 
     def paragraph(self, ln: SrcLine, text: str, bold: str) -> None:
         """A paragraph (lead sentence split off), or a prose target list."""
         text = self.marks(text)
         if self.main == "open":
-            if self.prose_targets(ln, "", "", text):
+            if self.prose_targets(ln, "", "", text, continued=True):
                 return
-            self.main = "done"
+            if not text.endswith(("，", "；", ";", ",")):  # a clause of the list goes on
+                self.main = "done"
         if self.main == "none":
             intro = find_intro(text)
             if intro is not None:
@@ -327,6 +361,15 @@ class Builder:
         body = m.group(3)
         term, _, expl = _split_term(body, ln.bold)
         old = self.notes.get(key)
+        if old is not None and old.text:
+            # a second list numbered from 1 after the notes (an appendix's questions): never
+            # overwrite an explanation; what follows is an appendix
+            self.problems.append(Problem(
+                self.file, ln.line, ln.col, "warning", "RK312",
+                f"note [{key}] is explained twice (line {old.pos.line} and here): the notes "
+                "list ends here and what follows is kept as an appendix"))
+            self.start_appendix()
+            return False
         self.notes[key] = Note(key, term or (old.term if old else ""), expl, pos=self.pos(ln))
         return True
 
@@ -358,8 +401,9 @@ class Builder:
             else:
                 self.add(DashList(tuple(t for t, _ in items), pos=p))
                 self.stats.dashes += len(items)
-        if any(kind == "target" for kind, _ in groups):
-            self.main = "done"  # the first target list is the main one
+        if self.main == "none" and any(kind == "target" for kind, _ in groups):
+            self.main = "done"  # the first target list is the main one (an opened list
+            # stays open until a paragraph or heading that is not of it)
         self.target_context = False
 
     def dash_item(self, ln: SrcLine, item: str):
@@ -388,11 +432,17 @@ class Builder:
             return "stated", Paragraph(v.DASH + item, results=found, pos=self.pos(ln))
         return "dash", (item, self.pos(ln))  # a bold opening stays part of the item's text
 
-    def prose_targets(self, ln: SrcLine, before: str, intro: str, rest: str) -> bool:
+    def prose_targets(self, ln: SrcLine, before: str, intro: str, rest: str,
+                      continued: bool = False) -> bool:
         """"主要预期目标是：A；B；C。……" → the intro, a TargetList of the clauses that parse,
-        the clauses that do not as text, and what follows the list as a paragraph."""
+        the clauses that do not as text, and what follows the list as a paragraph. A
+        ``continued`` list (a paragraph after the opening line) must start with a target and
+        state a number."""
         parsed, after = self.main_clauses(ln, rest)
         if sum(1 for _, f in parsed if f.item is not None) == 0:
+            return False
+        if continued and (not parsed or parsed[0][1].item is None or not any(
+                _has_value(f.item) for _, f in parsed if f.item is not None)):
             return False
         if before.strip():
             lead, body = _split_lead(before.strip(), "")
@@ -437,17 +487,28 @@ class Builder:
         for i, clause in enumerate(clauses):
             words = clause.strip()
             if fam.LIST_END_RE.match(words):
-                return parsed, "".join(clauses[i:])
+                return self._fill_between(ln, parsed), "".join(clauses[i:])
             found = self.clause_found(ln, words)
             if found is None:
                 if any(f.item is not None for _, f in parsed) and not re.search(r"\d", words) \
                         and i + 1 < len(clauses) and not _any_number(clauses[i + 1:]):
-                    return parsed, "".join(clauses[i:])
+                    return self._fill_between(ln, parsed), "".join(clauses[i:])
                 from .figures import Found
                 parsed.append((words, Found(None)))
                 continue
             parsed.append((words, found))
-        return parsed, ""
+        return self._fill_between(ln, parsed), ""
+
+    def _fill_between(self, ln: SrcLine, parsed: list) -> list:
+        """An item without a number between two targets of the list is an item of the list
+        ("进出口促稳提质，"): a qualitative target, so the list stays one list."""
+        last = max((k for k, (_, f) in enumerate(parsed) if f.item is not None), default=-1)
+        out = []
+        for k, (words, found) in enumerate(parsed):
+            if found.item is None and k < last:
+                found = qualitative(words, self.registry, self.pos(ln)) or found
+            out.append((words, found))
+        return out
 
     def main_dash(self, ln: SrcLine, item: str):
         """A "——" line of a main list as one Found: its clauses' targets joined as ``more``,
@@ -459,8 +520,8 @@ class Builder:
             return whole
         founds = [self.clause_found(ln, c.strip()) for c in split_clauses(item, self.registry)]
         founds = [f for f in founds if f is not None]
-        if not founds:
-            return None
+        if not founds:  # every "——" line after the list's opening is an item of it
+            return qualitative(item, self.registry, self.pos(ln))
         if len(founds) == 1 and founds[0].exact and split_clauses(item) == [item]:
             return founds[0]
         items = []
@@ -511,8 +572,11 @@ class Builder:
         self.close_to(0)
         self.stats.notes = len(self.notes)
         notes = tuple(sorted(self.notes.values(), key=lambda n: _note_order(n.key)))
-        return Report(meta=meta, body=tuple(self.root),
-                      indicators=tuple(self.new_indicators.values()), notes=notes)
+        body, appendix = (self.root, []) if self.body_root is None else \
+            (self.body_root, self.root)
+        return Report(meta=meta, body=tuple(body),
+                      indicators=tuple(self.new_indicators.values()), notes=notes,
+                      appendix=tuple(appendix))
 
 
 def build(lines: list[SrcLine], file: str, title: str = "", source: Source | None = None,
@@ -591,6 +655,49 @@ def _front_kind(s: str, ln: SrcLine, first: bool) -> str | None:
     return None
 
 
+def _is_notes_heading(text: str) -> bool:
+    plain = re.sub(r"[\s\u3000*#]", "", text)
+    return len(plain) <= 14 and (plain.startswith(NOTES_HEADINGS) and len(plain) <= 12 or
+                                 bool(fam.NOTES_HEADING_RE.match(plain)))
+
+
+def _cn_int(text: str) -> int:
+    """一 → 1, 十二 → 12, 二十 → 20 (heading numbers up to 九十九)."""
+    digits = "一二三四五六七八九"
+    if "十" not in text:
+        return digits.index(text) + 1 if text in digits else 0
+    tens, _, ones = text.partition("十")
+    return (digits.index(tens) + 1 if tens else 1) * 10 + (digits.index(ones) + 1 if ones else 0)
+
+
+def find_parts(lines: list[SrcLine]) -> set[int]:
+    """The lines that are unnumbered part headings: the numbering 一、二、… restarts below
+    each of them ("2022年工作回顾" … "2023年工作安排"). A reading under which the source's own
+    numbers are consistent beats renumbering them."""
+    firsts = []
+    last = 0
+    for i, ln in enumerate(lines):
+        m = HEADING_RES[0][1].match(ln.text.strip())
+        if m:
+            n = _cn_int(m.group(1))
+            if n == 1 and (last > 1 or not firsts):
+                firsts.append(i)
+            last = n
+    if len(firsts) < 2:
+        return set()
+    parts = set()
+    for r in firsts:
+        for j in range(r - 1, max(-1, r - 6), -1):
+            t = lines[j].text.strip()
+            if _heading_number(t) or t.startswith(v.DASH):
+                break
+            if (lines[j].whole_bold or lines[j].level or _looks_like_bare_heading(t)) and \
+                    len(_plain(t)) <= 30 and not t.endswith(("。", "：", ":")):
+                parts.add(j)
+                break
+    return parts if len(parts) >= 2 else set()
+
+
 def find_intro(text: str) -> tuple[int, int] | None:
     """Where a main target list's opening sentence starts and ends (after its colon) in a
     paragraph: "……，提出今年全市经济社会发展的主要预期目标是：" at any length, but not five-year
@@ -600,6 +707,11 @@ def find_intro(text: str) -> tuple[int, int] | None:
         if not fam.NOT_MAIN_RE.search(text[start:m.end()]):
             return start, m.end()
     return None
+
+
+def _has_value(t) -> bool:
+    return any(x is not None for x in (t.ensure, t.strive, t.value)) or \
+        any(_has_value(m) for m in t.more)
 
 
 def _any_number(clauses: list[str]) -> bool:

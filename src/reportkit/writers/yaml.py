@@ -312,7 +312,7 @@ def _block_lines(b, depth: int, comments: dict[int, str]) -> list[str]:
                 out += _item(_result(r), depth + 2)
         return out
     if isinstance(b, Section):
-        out = [f"{pad}- section: {scalar(b.heading)}"]
+        out = [f"{pad}- {'part' if b.part else 'section'}: {scalar(b.heading)}"]
         if b.body:
             out.append(f"{inner}body:")
             out += _blocks(b.body, depth + 2, comments)

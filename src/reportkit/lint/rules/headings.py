@@ -60,4 +60,4 @@ def _siblings(blocks: tuple[Block, ...], level: int) -> Iterator[Problem]:
             yield Problem.at(block.pos, LEVEL, CODE,
                              f"heading “{heading}” starts with a typed number "
                              f"“{typed.group(0).strip()}”: numbers are generated from position")
-        yield from _siblings(block.body, level + 1)
+        yield from _siblings(block.body, level if block.part else level + 1)

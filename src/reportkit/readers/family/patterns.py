@@ -16,7 +16,7 @@ INTRO_RE = LazyRe(r"(?:预期|主要|发展)性?(?:目标|指标)(?:预期)?"
 NOT_MAIN_RE = LazyRe(r"五年|十[一二三四五六七八九]五|[“\"]十|时期|到20\d\d年|20\d\d年[前底末]|"
                      r"年初|去年|上年|过去|完成情况|远景|规划|奋斗目标|总体要求|任务是")
 #: Words of a clause that end a main list: what comes after the targets.
-LIST_END_RE = LazyRe(r"^(?:要|为了?|确保)?(?:实现(?:上述|以上|这些)|完成(?:上述|以上)|做好今年|为实现|这些目标|上述目标|"
+LIST_END_RE = LazyRe(r"^(?:提出|确定|设定|考虑|综合)|^[^，。；]{0,6}上述|^(?:要|为了?|确保)?(?:实现(?:上述|以上|这些)|完成(?:上述|以上)|做好今年|为实现|这些目标|上述目标|"
                      r"围绕|今年(?:的)?工作|需要说明)")
 
 #: Verbs between a name and its number, longest first.
@@ -32,6 +32,13 @@ LEAD_WORDS = ("力争", "确保", "努力", "争取", "实现", "全年", "今�
               "保持", "继续", "进一步", "推动", "促进", "使", "要")
 #: What a name never contains (a clause with these before its number is not "name verb value").
 NOT_IN_NAME = "，。；：！？"
+#: A heading over the notes list, in every variant seen: 名词解释, 注释, 注 释, 注解, 附注,
+#: 附件：名词解释, 附：相关名词解释, 主要名词解释 (spaces, markup and a closing colon aside).
+NOTES_HEADING_RE = LazyRe(r"^(?:附件\d*[：:、]?|附[：:]?)?(?:本报告|主要|相关|有关)?(?:名词|词语|名词术语)?"
+                          r"(?:解释|注释|注解|说明)[：:]?$|^(?:附注|注|注释|注解)[：:]?$")
+#: A line that opens an appendix after the report (附件1, 附表, 相关数据情况说明).
+APPENDIX_RE = LazyRe(r"^(?:附件|附表|附录)\s*[\d一二三四五六七八九十]*(?:$|[：:、．.\s]|[\u4e00-\u9fff])|"
+                     r"^(?:相关数据|有关数据|主要指标)(?:情况)?说明")
 #: A clause that names a target but deliberately sets no number.
 NOT_STATED_RE = LazyRe(r"不(?:设|提出|再设定?|作)(?:具体|量化|硬性)?(?:的)?(?:增长|增速)?(?:指标|目标)|"
                        r"(?:未|没有)(?:设定|提出)(?:具体)?(?:的)?(?:增长|增速)?(?:指标|目标)")

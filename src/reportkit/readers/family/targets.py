@@ -117,6 +117,17 @@ def _names_something(text: str) -> bool:
                 not re.search(r"[，；。]", body[:m.start()]))
 
 
+def qualitative(clause: str, registry: Registry, pos: Pos | None = None) -> Found | None:
+    """An item of a list without a number, as a qualitative target (None for debris)."""
+    text = clause.strip().strip("，；。 ")
+    if len(text) < 2 or re.search(r"\d", text) or not re.search(r"[\u4e00-\u9fff]", text):
+        return None
+    m = _VERB_RE.search(text)
+    names = _names(text[:m.start()], registry) if m and m.start() >= 2 else []
+    return _make(names[0] if names else _LEAD_RE.sub("", text)[:12] or text[:12], None,
+                 clause.strip(), registry, pos)
+
+
 def parse_clause(clause: str, registry: Registry, pos: Pos | None = None) -> list[Found]:
     """One clause of a main list as targets (several for "A和B均增长X", "A、B分别增长X、Y").
 
