@@ -151,7 +151,7 @@ def main() -> int:
         for n in sizes:
             sub = subset(args.dir, every[:n], tmp / f"sub{n}")
             out = tmp / f"pool{n}.duckdb"
-            row(f"pool, fresh", n, *timed(corpus(sub, out, args.jobs)))
+            row("pool, fresh", n, *timed(corpus(sub, out, args.jobs)))
         full_sub, full_out = tmp / f"sub{sizes[-1]}", tmp / f"pool{sizes[-1]}.duckdb"
         again = timed(corpus(full_sub, full_out, args.jobs))
         row("pool, again, nothing changed", sizes[-1], *again)

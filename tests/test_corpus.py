@@ -189,9 +189,10 @@ def test_a_database_in_use_is_refused(tmp_path):
     (src / "state-council").mkdir(parents=True)
     shutil.copy(CORPUS / "state-council" / "2024.md", src / "state-council")
     db = tmp_path / "busy.duckdb"
-    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; "
-                               f"c = duckdb.connect({str(db)!r}); print('open', flush=True); "
-                               "sys.stdin.read()"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    hold = (f"import duckdb, sys; c = duckdb.connect({str(db)!r}); print('open', flush=True); "
+            "sys.stdin.read()")
+    holder = subprocess.Popen([sys.executable, "-c", hold], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE)
     try:
         assert holder.stdout.readline().strip() == b"open"
         out = corpus(src, "-o", db)

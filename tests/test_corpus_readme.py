@@ -31,7 +31,7 @@ def questions() -> list[tuple[str, str]]:
     """(sql, answer) for each ```sql block of the README's corpus section."""
     text = (ROOT / "README.md").read_text()
     section = text.split(SECTION, 1)[1].split("\n## ", 1)[0]
-    found = re.findall(r"```sql\n(.*?)```\n+((?:\|[^\n]*\n)+)", section, re.S)
+    found = re.findall(r"```sql\n(.*?)```\n+((?:\|[^\n]*\n)+)", section, re.DOTALL)
     return [(sql, answer.strip()) for sql, answer in found]
 
 

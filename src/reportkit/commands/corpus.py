@@ -42,6 +42,12 @@ def run(args) -> int:
     from ..corpus.run import run as run_corpus
     from ..corpus.store import StoreError
 
+    try:
+        import duckdb  # noqa: F401
+    except ImportError:
+        sys.stderr.write("reportkit corpus: error duckdb is not installed (pip install duckdb, "
+                         "or scripts/setup.sh)\n")
+        return 2
     root = Path(args.dir)
     if not root.is_dir():
         sys.stderr.write(f"{args.dir}: error not a folder (RK002)\n")

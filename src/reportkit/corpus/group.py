@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import pairwise
 from pathlib import PurePosixPath
 
 from ..problems import Problem
@@ -119,7 +120,7 @@ def _pairs(editions, sources: dict[str, Source], pair_gaps: bool,
     pairs = []
     for place in sorted(editions):
         years = sorted(editions[place])
-        for a, b in zip(years, years[1:]):
+        for a, b in pairwise(years):
             old, new = editions[place][a], editions[place][b]
             if b - a > 1:
                 missing = f"{a + 1}" if b - a == 2 else f"{a + 1}–{b - 1}"

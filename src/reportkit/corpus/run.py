@@ -63,7 +63,8 @@ class Summary:
 def run(opts: Options) -> Summary:
     """Bring OUT up to date with the files under root; return what was done."""
     start = time.perf_counter()
-    sources, skipped = scan(opts.root)
+    own = (opts.out, opts.out.with_name(opts.out.name + ".wal"))
+    sources, skipped = scan(opts.root, own)
     con = store.open_store(opts.out)
     try:
         with _scheduler(opts) as sched, _progress(opts.progress) as bar:
@@ -71,6 +72,11 @@ def run(opts: Options) -> Summary:
         summary.notes = skipped + summary.notes
         if opts.parquet:
             store.export_parquet(con, opts.parquet)
+    except (KeyboardInterrupt, RunError, store.StoreError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - disk full, a worker killed, a lost cluster
+        # each gets one line, no traceback
+        raise RunError(_failure(exc)) from None
     finally:
         con.close()
     summary.seconds = time.perf_counter() - start
@@ -104,6 +110,16 @@ def _update(con, sources: list[Source], opts: Options, sched, bar) -> Summary:
                   [_problem_row(p) for p in problems], [_pair_row(p) for p in pairs])
     _tally(con, summary, problems)
     return summary
+
+
+def _failure(exc: Exception) -> str:
+    """One line for what stopped the run; what finished is kept in OUT's cache."""
+    name = type(exc).__name__
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    if name == "BrokenProcessPool":
+        text = "a worker process died (out of memory, or killed)"
+    return (f"{name}: {text}; the reports finished so far are kept in the cache, and a new "
+            "run goes on from there")
 
 
 def _pieces(runs: list[list[dict]]) -> list[list[dict]]:
@@ -277,7 +293,7 @@ def preload() -> None:
     for name in names:
         try:
             importlib.import_module(name)
-        except Exception:  # noqa: S112 - a module that fails here fails in the task, reported
+        except Exception:  # noqa: BLE001, S112 - it fails again in the task, and is reported
             continue
     segmenter()
     version_key()
@@ -313,8 +329,14 @@ def _progress(show: bool):
     if not show:
         return _NoBar()
     from rich.console import Console
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                               TimeElapsedColumn, TimeRemainingColumn)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     return Progress(TextColumn("{task.description:>8}"), BarColumn(), MofNCompleteColumn(),
                     TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),

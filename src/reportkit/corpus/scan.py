@@ -26,13 +26,17 @@ class Source:
     sha256: str
 
 
-def scan(root: Path) -> tuple[list[Source], list[Problem]]:
+def scan(root: Path, leave_out: tuple[Path, ...] = ()) -> tuple[list[Source], list[Problem]]:
     """Every readable report file under ``root`` in path order; skipped files as problems.
 
-    Hidden files and folders (``.git``) are left out silently; other files whose suffix no reader
-    takes get a warning each, and files that cannot be read an error each."""
+    Hidden files and folders (``.git``) and the files in ``leave_out`` (the run's own output)
+    are left out silently; other files whose suffix no reader takes get a warning each, and
+    files that cannot be read an error each."""
     sources, problems = [], []
+    own = {p.resolve() for p in leave_out}
     for path in _files(root):
+        if path.resolve() in own:
+            continue
         rel = path.relative_to(root).as_posix()
         if path.suffix.lower() not in READERS:
             problems.append(Problem(rel, 0, 0, "warning", SKIPPED,

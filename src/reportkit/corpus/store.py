@@ -12,7 +12,7 @@ import json
 import os
 from pathlib import Path
 
-from .tables import COLUMNS, JOINED, ORDER, TABLES, column_names, json_type
+from .tables import JOINED, ORDER, TABLES, column_names, json_type
 
 #: Marks a database as written by `reportkit corpus` (and the layout of its cache).
 SCHEMA = "reportkit-corpus-1"

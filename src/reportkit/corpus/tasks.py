@@ -44,12 +44,12 @@ def _read_rows(rel: str, path: str, data: bytes | None) -> str:
         report, problems = _read(rel, path, data)
     except ReportError as exc:
         return _dump(_failed(rel, exc.problem.code, exc.problem.message))
-    except Exception as exc:  # a reader's bug must not stop the other reports
+    except Exception as exc:  # noqa: BLE001 - a reader's bug must not stop the other reports
         return _dump(_failed(rel, UNREADABLE, f"reportkit could not read it: "
                                               f"{type(exc).__name__}: {exc}"))
     try:
         return _dump(report_rows(rel, report, problems))
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001
         return _dump(_failed(rel, UNREADABLE, f"reportkit read it but could not tabulate it: "
                                               f"{type(exc).__name__}: {exc}"))
 
@@ -180,7 +180,7 @@ def result_rows(rel: str, report, rlist: list, reg) -> list[dict]:
 def _sentence(fn, item, reg) -> str:
     try:
         return fn(item, reg)
-    except Exception:  # a sentence is a convenience; the numbers are in the other columns
+    except Exception:  # noqa: BLE001 - a sentence is a convenience; numbers are in columns
         return ""
 
 
@@ -224,7 +224,7 @@ def _pairs_rows(items: list[dict], data: dict | None) -> list[tuple[str, str]]:
         try:
             old, new = (_edition(item[s], memo, data) for s in ("old", "new"))
             rows = change_rows(item, old, new)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001
             rows = {"changes": [], "problems": [_problem(Problem(
                 item["new"]["rel"], 0, 0, "error", "RK708",
                 f"could not diff it with {item['old']['rel']}: {type(exc).__name__}: {exc}"))]}
@@ -245,8 +245,7 @@ def _edition(spec: dict, memo: dict, data: dict | None):
 def change_rows(item: dict, old, new) -> dict:
     """Pair the old edition's targets with the new one's (the diff's own pairing), and judge
     each old target against the outcome the new edition states."""
-    from ..diff.targets import (
-        _result_for, _review_lines, compare, consecutive, outcome, pair, side)
+    from ..diff.targets import _result_for, _review_lines, compare, consecutive, outcome, pair, side
     from ..flat import lines
     from ..model import results, targets
     from ..registry import for_report
