@@ -45,11 +45,11 @@ def run(args) -> int:
     if args.format == "docx" and not args.output:
         sys.stderr.write("reportkit series: --format docx writes a Word file: give -o FILE\n")
         return 2
-    files, skipped = collect(args.inputs)
+    files, from_folder = collect(args.inputs)
     if args.output and _overwrites(args.output, files):
         sys.stderr.write(f"{args.output}: error the output would overwrite an input (RK041)\n")
         return 2
-    editions, failed = read_editions(files, set(skipped))
+    editions, failed = read_editions(files, set(from_folder))
     if not editions:
         raise ReportError(_problem(" ".join(args.inputs), "RK060",
                                    "no edition could be read from the input"))
