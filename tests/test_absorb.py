@@ -380,3 +380,14 @@ def test_text_inserted_then_deleted_in_review_is_in_neither_view(spec, tmp_path)
     rev = read_review(write(tmp_path, "n.docx", reviewed(text, {INTRO: both})))
     assert INTRO in [p.text for p in rev.old]
     assert a + "甲" + b in [p.text for p in rev.new]
+
+
+def test_a_part_heading_edit_goes_to_its_part_key(tmp_path):
+    text = ("reportkit: 1\nmeta: {title: 关于2024年计划的报告}\nbody:\n  - part: 2023年工作回顾\n"
+            "    body:\n      - section: 经济运行稳中向好。\n        body:\n"
+            "          - 全年经济运行稳中向好。\n")
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(text, "utf-8")
+    data = reviewed(text, {"2023年工作回顾": tracked("2023年工作回顾", "回顾", "总结", 1)})
+    out = absorb(str(spec), [str(write(tmp_path, "p.docx", data))])
+    assert out.new_text == text.replace("part: 2023年工作回顾", "part: 2023年工作总结")

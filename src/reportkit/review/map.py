@@ -210,6 +210,8 @@ class _Context:
             self.sentence(where, generated.strip_dash(text))
         elif kind == "note":
             self.note_text(where, text)
+        else:
+            self.note(f"a change to a {kind} line 「{_short(text)}」 is not absorbed")
 
     def set(self, where: Place, path: tuple, value, what: str = "", notes=()) -> None:
         old = self._get(path)
@@ -243,7 +245,8 @@ class _Context:
             heading = text[m.end():] if m else text
             self.note(f"a heading's number was changed (「{label}」); numbers are generated from "
                       "the section's place, so the change is ignored", where.line_no, IGNORED)
-        self.set(where, where.path + ("section",), self.unmark(heading))
+        key = "part" if getattr(where.line.block, "part", False) else "section"
+        self.set(where, where.path + (key,), self.unmark(heading))
 
     def paragraph(self, where: Place, para: Para) -> None:
         line, new = where.line, para.text
