@@ -145,6 +145,11 @@ class _Context:
             self.note(f"a change to 「{_short(text)}」 no longer applies: the spec has no such "
                       "paragraph")
             return
+        if where is not None and where.path is None and where.line.kind != "notes_heading" \
+                and op != "insert":
+            self.note(f"a change to 「{_short(where.line.full)}」 is not absorbed: absorb does "
+                      "not know where that line lives in the spec")
+            return
         if op == "edit" and i in self.stale:
             self.note(f"a change to 「{_short(self.rev.old[i].text)}」 no longer applies: the "
                       "spec's paragraph now reads differently")
