@@ -128,6 +128,8 @@ def _target_values(t) -> tuple:
 
 def _label_values(lab: dict) -> tuple | None:
     out = []
+    if lab.get("value") is not None and lab.get("strive") is not None:
+        lab = {**lab, "ensure": lab["value"], "value": None}  # "增长11%，力争12%"
     for role in ("ensure", "strive", "value"):
         if lab.get(role) is not None:
             parsed = parse_label_value(lab[role])

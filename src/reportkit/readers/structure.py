@@ -228,7 +228,8 @@ class Builder:
                 return (level, *_split_heading(head_part))
         if ln.level:
             return ln.level, text, ""
-        if ln.whole_bold and len(text) <= 40 and not text.startswith(v.DASH):
+        if ln.whole_bold and len(text) <= 40 and not text.startswith(v.DASH) and \
+                not text.endswith(("：", ":")):  # a bold line that opens a list is no heading
             return 1, text, ""
         if self.unnumbered_level1 and _looks_like_bare_heading(text):
             return 1, text, ""
@@ -312,6 +313,10 @@ class Builder:
                 return
             if not text.endswith(("，", "；", ";", ",")):  # a clause of the list goes on
                 self.main = "done"
+        if self.main == "none" and find_intro(text) is None and \
+                self.unintroduced_list(ln, text):
+            self.main = "done"
+            return
         if self.main == "none":
             intro = find_intro(text)
             if intro is not None:
@@ -448,8 +453,9 @@ class Builder:
             lead, body = _split_lead(before.strip(), "")
             self.add(Paragraph(body, lead, pos=self.pos(ln)))
             self.stats.paragraphs += 1
-        self.add(Paragraph(intro, pos=self.pos(ln)))
-        self.stats.paragraphs += 1
+        if intro:
+            self.add(Paragraph(intro, pos=self.pos(ln)))
+            self.stats.paragraphs += 1
         items: list = []
         loose: list[str] = []
         for text, found in parsed:
@@ -478,6 +484,29 @@ class Builder:
             self.add(Paragraph(body, lead, pos=self.pos(ln)))
             self.stats.paragraphs += 1
         return True
+
+    def unintroduced_list(self, ln: SrcLine, text: str) -> bool:
+        """A main list with no opening phrase ("综合考虑各方面因素，今年全市地区生产总值增长8%
+        左右，……"): past the review, at least three registered indicators with a number, and
+        the words of targets (左右, 以上, 以内, 确保, 力争, 控制在)."""
+        planned = f"{self.reviewed + 1}年" if self.reviewed else "今年"
+        if self.in_review() and not re.search(rf"今年|明年|{planned}", text[:40]):
+            return False
+        if len(_TARGET_WORDS_RE.findall(text)) < 2 or fam.NOT_MAIN_RE.search(text[:30]):
+            return False
+        clauses = split_clauses(text, self.registry)
+        found = [(i, parse_clause(c, self.registry, self.pos(ln))) for i, c in enumerate(clauses)]
+        known = [i for i, fs in found if any(
+            f.item.indicator in self._builtin_keys and _has_value(f.item) for f in fs)]
+        if len(known) < 3 or known[0] > 3:
+            return False
+        before = "".join(clauses[:known[0]])
+        return self.prose_targets(ln, before, "", "".join(clauses[known[0]:]))
+
+    @property
+    def _builtin_keys(self) -> set[str]:
+        from ..registry import builtin
+        return {ind.key for ind in builtin()}
 
     def main_clauses(self, ln: SrcLine, rest: str) -> tuple[list, str]:
         """The clauses of a main list as (wording, Found) pairs, and the text after the list
@@ -707,6 +736,9 @@ def find_intro(text: str) -> tuple[int, int] | None:
         if not fam.NOT_MAIN_RE.search(text[start:m.end()]):
             return start, m.end()
     return None
+
+
+_TARGET_WORDS_RE = LazyRe(r"左右|以上|以内|确保|力争|控制在")
 
 
 def _has_value(t) -> bool:

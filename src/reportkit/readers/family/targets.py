@@ -32,7 +32,7 @@ VALUE_RE = LazyRe(rf"({_PRE})?({_NUM})\s*(%|‰|个百分点|[^\d\s，、；。�
                   rf"(?:\s*[-—–~～至到]\s*({_NUM})\s*(?:%|‰|[^\d\s，、；。：（）()%‰]{{0,5}}?))?"
                   rf"({_QUALS})?(?=$|[，、；。和及与（(]|[的和])")
 #: A name followed at once by its number: "城镇登记失业率4.6%左右".
-_CONTINUATION_RE = LazyRe(r"^(?:力争|确保|争取|尽|努力|其中|总量|总额|规模|年均|比|同比|较|高于|低于|按|可比|"
+_CONTINUATION_RE = LazyRe(r"^(?:力争|确保|争取|尽|努力|其中|总量|总额|规模(?!以上)|年均|比(?!重)|同比|较|高于|低于|按|可比|"
                           r"达到|突破|增速|增幅|增长|下降|降低|提高|控制|保持|以上|左右|并|且|"
                           r"同时|分别|均|占|（|\(|\d)")
 _NAME_NUMBER_RE = LazyRe(r"^[\u4e00-\u9fffA-Za-z（）()]{2,30}?\s*(?:不低于|不超过|不高于)?\d")
@@ -224,6 +224,8 @@ def _roles(text: str, values: list, marks: list) -> dict:
     """Which value is 确保 and which 力争 ("确保6.5%、力争7%"), else the first one alone."""
     if marks and len(values) >= 2:
         roles: dict = {}
+        if values[0].start() < marks[0].start() and marks[0].group() != "确保":
+            roles["ensure"] = _val(values[0])  # "增长11%，力争12%": the first is the floor
         for mk in marks:
             after = [m for m in values if m.start() >= mk.end()]
             if after:
