@@ -30,26 +30,28 @@ def write_ofd(report: Report, style: Style | str = "official",
     if isinstance(style, str):
         style = load_style(style)
     geo, faces, pages = document.lay_out(report, style, warnings)
-    ids = content.Ids()
-    page_ids = [ids.next() for _ in pages]
-    fonts = Fonts(ids)
-    writer = content.PageWriter(report, style, geo, faces, fonts, ids)
-    page_xml = [writer.page(n, placed).encode("utf-8") for n, placed in enumerate(pages, 1)]
-    font_files = [(font, font.subset_file()) for font in fonts]
     when = outputs.build_time(report)
-    page_mm = (geo.page_width * MM_PER_PT, geo.page_height * MM_PER_PT)
-    doc = package.document_xml(page_ids, ids.last, page_mm, outline(pages, geo))
-    res = package.public_res(fonts)
-    parts = [doc.encode("utf-8"), res.encode("utf-8"), *page_xml, *(f for _, f in font_files)]
-    entries = [("OFD.xml", package.ofd_xml(report, when, package.doc_id(parts),
-                                           __version__).encode("utf-8"), package.XML_LEVEL),
-               (f"{package.DOC}/Document.xml", parts[0], package.XML_LEVEL),
-               (f"{package.DOC}/PublicRes.xml", parts[1], package.XML_LEVEL)]
-    entries += [(f"{package.DOC}/Res/{font.file_name}", data, package.FONT_LEVEL)
-                for font, data in font_files]
-    entries += [(f"{package.DOC}/Pages/Page_{n}/Content.xml", xml, package.XML_LEVEL)
-                for n, xml in enumerate(page_xml)]
-    return package.zip_package(entries, when)
+    out = package.ZipWriter(when)
+    try:
+        xml = package.ofd_xml(report, when, package.doc_id(pages), __version__)
+        out.add("OFD.xml", xml.encode("utf-8"), package.XML_LEVEL)
+        ids = content.Ids()
+        page_ids = [ids.next() for _ in pages]
+        fonts = Fonts(ids)
+        writer = content.PageWriter(report, style, geo, faces, fonts, ids)
+        for n, placed in enumerate(pages):
+            out.add(f"{package.DOC}/Pages/Page_{n}/Content.xml",
+                    writer.page(n + 1, placed).encode("utf-8"), package.XML_LEVEL)
+        page_mm = (geo.page_width * MM_PER_PT, geo.page_height * MM_PER_PT)
+        doc = package.document_xml(page_ids, ids.last, page_mm, outline(pages, geo))
+        out.add(f"{package.DOC}/Document.xml", doc.encode("utf-8"), package.XML_LEVEL)
+        out.add(f"{package.DOC}/PublicRes.xml", package.public_res(fonts).encode("utf-8"),
+                package.XML_LEVEL)
+        for font in fonts:
+            out.add(f"{package.DOC}/Res/{font.file_name}", font.subset_file(), package.FONT_LEVEL)
+    finally:
+        data = out.close()  # the worker ends even when making a part failed
+    return data
 
 
 def outline(pages: list, geo) -> list[tuple[int, str, int, float]]:

@@ -1,12 +1,13 @@
 """The OFD package (GB/T 33190-2016 §7): its XML parts and the zip that holds them.
 
     OFD.xml                          entry: DocInfo (title, author, dates …), DocRoot
+    Doc_0/Pages/Page_N/Content.xml   one layer of text objects a page
     Doc_0/Document.xml               CommonData (MaxUnitID, page area, resources), Pages, Outlines
     Doc_0/PublicRes.xml              Fonts, each with its FontFile in Doc_0/Res/
     Doc_0/Res/font_N.ttf             the embedded subsets
-    Doc_0/Pages/Page_N/Content.xml   one layer of text objects a page
 
-Entries are zipped in that order with one fixed time (the build date), so the same spec gives
+Entries are zipped in that order (pages before the parts that need all of them: the largest
+ID, the characters of each font) with one fixed time, the build date, so the same spec gives
 the same bytes.
 """
 
@@ -91,24 +92,61 @@ def public_res(fonts) -> str:
             f"<ofd:Fonts>{items}</ofd:Fonts></ofd:Res>")
 
 
-def doc_id(parts: list[bytes]) -> str:
-    """DocID: 32 hex digits from the content (the same document, the same ID)."""
+def doc_id(pages: list) -> str:
+    """DocID: 32 hex digits from the laid-out pages (every line's text, faces and place), so
+    the same document has the same ID; known before any part is written."""
     h = hashlib.sha256()
-    for part in parts:
-        h.update(hashlib.sha256(part).digest())
+    for n, page in enumerate(pages):
+        for p in page:
+            faces = ",".join(st.face.name for _, _, st in p.runs)
+            h.update(f"{n} {p.slot} {p.x:.3f} {p.extra:.4f} {p.number} {faces}\n".encode())
+            h.update(p.para.text[p.span.start:p.span.end].encode("utf-8"))
     return h.hexdigest()[:32]
 
 
-def zip_package(entries: list[tuple[str, bytes, int]], when: dt.datetime) -> bytes:
-    """The .ofd: (name, bytes, zlib level) entries zipped in order, each with the same time."""
-    stamp = max(when, dt.datetime(1980, 1, 1, tzinfo=dt.UTC))
-    date_time = stamp.timetuple()[:6]
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data, level in entries:
-            info = zipfile.ZipInfo(name, date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            zf.writestr(info, data, compresslevel=level)
-    return buf.getvalue()
+class ZipWriter:
+    """The .ofd's zip, written on a second thread while the next parts are made.
+
+    ``add`` queues an entry; a worker thread compresses and writes the entries in the order
+    queued (zlib and crc32 let go of the GIL, so the compression runs beside the page XML on
+    another core). Every entry has the same time, so the bytes depend only on the entries.
+    """
+
+    def __init__(self, when: dt.datetime):
+        import queue
+        import threading
+
+        stamp = max(when, dt.datetime(1980, 1, 1, tzinfo=dt.UTC))
+        self.date_time = stamp.timetuple()[:6]
+        self.buf = io.BytesIO()
+        self.queue: queue.SimpleQueue = queue.SimpleQueue()
+        self.error: Exception | None = None
+        self.thread = threading.Thread(target=self._run, name="reportkit-ofd-zip", daemon=True)
+        self.thread.start()
+
+    def add(self, name: str, data: bytes, level: int) -> None:
+        """Queue an entry: its name in the package, its bytes and its zlib level."""
+        self.queue.put((name, data, level))
+
+    def close(self) -> bytes:
+        """Wait for every queued entry and return the zip's bytes."""
+        self.queue.put(None)
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        return self.buf.getvalue()
+
+    def _run(self) -> None:
+        try:
+            with zipfile.ZipFile(self.buf, "w", zipfile.ZIP_DEFLATED) as zf:
+                while (entry := self.queue.get()) is not None:
+                    name, data, level = entry
+                    info = zipfile.ZipInfo(name, self.date_time)
+                    info.compress_type = zipfile.ZIP_DEFLATED
+                    info.external_attr = 0o644 << 16
+                    info.create_system = 3
+                    zf.writestr(info, data, compresslevel=level)
+        except Exception as exc:  # noqa: BLE001 (raised again by close(), in the caller's thread)
+            self.error = exc
+            while self.queue.get() is not None:
+                pass  # let close() finish
