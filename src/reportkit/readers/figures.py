@@ -34,12 +34,14 @@ _CEILING_MISSED_RE = LazyRe(rf"^{v.CEILING_MISSED}（([^（）]+)）(.*)$")
 _COMPARE_RE = LazyRe(rf"^(高于|低于)(.+?)({_NUM})(个百分点|[^\d\s，、；。]{{0,4}})$")
 _EQUAL_RE = LazyRe(r"^与(.+?)持平$")
 _UNKNOWN_NAME_RE = LazyRe(r"^([\u4e00-\u9fffA-Za-z]{2,16}?)(?=为|实现|达到|达|增长|下降|确保|力争|控制在|"
-                          r"保持在|稳定在|提高|提升|上升|上涨|降至|降低|超过|超|突破|-?\d)")
+                          r"保持在|稳定在|提高|提升|上升|上涨|降至|降低|减少|超过|超|突破|不低于|不超过|不高于|均|"
+                          r"年均|比上年|比去年|在上年|-?\d)")
 _MEASURES = ("", "growth", "level", "ceiling")
 #: 确保/力争 written before the indicator's name instead of before its value.
 _LEAD_WORD_RE = LazyRe(r"^(确保|力争)(?!增长|控制)")
 #: Words that open a phrase, not an indicator's name.
-_NOT_A_NAME_RE = LazyRe(r"^(全年|今年|明年|实现|完成|保持|争取|努力|继续|进一步|其中|分别|同比)")
+_NOT_A_NAME_RE = LazyRe(r"^(全年|今年|明年|实现|完成|保持|争取|努力|继续|进一步|其中|分别|同比|增长|下降|"
+                        r"比上年|比去年|按可比价|可比价|年均)")
 _NOT_AMOUNT_RE = LazyRe(r"[0-9]+(?:\.[0-9]+)?(?=[年月日])|\[\^[^\]]*\]")
 #: Readings tried per line: few items with few options each, so this is never reached in
 #: practice; it bounds the work on a pathological line.

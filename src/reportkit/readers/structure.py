@@ -414,6 +414,8 @@ class Builder:
     def dash_item(self, ln: SrcLine, item: str):
         """(kind, value) of one "——" line: a result, a target, or a plain dash item."""
         item = self.marks(item)
+        if self.main == "open" and fam.MULTI_YEAR_RE.search(item):
+            self.main = "none"  # the opening was of five-year goals
         if self.main == "open":
             found = self.main_dash(ln, item)
             if found is not None:
@@ -446,6 +448,9 @@ class Builder:
         parsed, after = self.main_clauses(ln, rest)
         if sum(1 for _, f in parsed if f.item is not None) == 0:
             return False
+        if sum(1 for words, _ in parsed if fam.MULTI_YEAR_RE.search(words)) >= 2:
+            self.main = "none" if self.main == "open" else self.main
+            return False  # a five-year list: the year's own is still to come
         if continued and (not parsed or parsed[0][1].item is None or not any(
                 _has_value(f.item) for _, f in parsed if f.item is not None)):
             return False

@@ -20,19 +20,21 @@ LIST_END_RE = LazyRe(r"^(?:提出|确定|设定|考虑|综合)|^[^，。；]{0,6
                      r"围绕|今年(?:的)?工作|需要说明)")
 
 #: Verbs between a name and its number, longest first.
-VERBS = ("分别增长", "均增长", "分别达到", "分别为", "增长", "增加", "下降", "降低", "减少", "提高",
+VERBS = ("分别控制在", "分别增长", "均增长", "分别达到", "分别为", "增长", "增加", "下降", "降低", "减少", "提高",
          "提升", "上升", "上涨", "涨幅控制在", "控制在", "保持在", "稳定在", "达到", "达", "突破", "超过",
          "为", "实现", "完成", "新增", "不低于", "不超过", "不高于", "高于", "低于")
 #: Verbs that make a target a rate of growth, and those that make it a ceiling.
 GROWTH_VERBS = ("增长", "分别增长", "均增长", "增加", "提高", "提升", "上升", "上涨")
 DOWN_VERBS = ("下降", "降低", "减少")
-CEILING_VERBS = ("控制在", "涨幅控制在")
+CEILING_VERBS = ("控制在", "涨幅控制在", "分别控制在")
 #: Words before a name that belong to the clause, not to the name.
 LEAD_WORDS = ("一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "首先",
               "其次", "力争", "确保", "努力", "争取", "实现", "全年", "今年", "预计", "其中", "完成",
               "保持", "继续", "进一步", "推动", "促进", "使", "要")
 #: What a name never contains (a clause with these before its number is not "name verb value").
 NOT_IN_NAME = "，。；：！？"
+#: A clause of a five-year (or multi-year) goal, not this year's list.
+MULTI_YEAR_RE = LazyRe(r"年均|到20\d\d年|20\d\d年[前底末]|翻一番|翻番")
 #: A heading over the notes list, in every variant seen: 名词解释, 注释, 注 释, 注解, 附注,
 #: 附件：名词解释, 附：相关名词解释, 主要名词解释 (spaces, markup and a closing colon aside).
 NOTES_HEADING_RE = LazyRe(r"^(?:附件\d*[：:、]?|附[：:]?)?(?:本报告|主要|相关|有关)?(?:名词|词语|名词术语)?"

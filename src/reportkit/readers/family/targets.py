@@ -60,7 +60,7 @@ def split_keep(text: str, seps: str) -> list[str]:
         elif ch in "）)”》]" and depth:
             depth -= 1
         cur.append(ch)
-        if ch == ";" and re.search(r"&[a-zA-Z]+;$", "".join(cur[-10:])):
+        if ch in ";；" and re.search(r"&[a-zA-Z]+[;；]$", "".join(cur[-10:])):
             continue  # an HTML entity (&permil;), not a separator
         if ch in seps and depth == 0:
             parts.append("".join(cur))
@@ -133,7 +133,8 @@ def parse_clause(clause: str, registry: Registry, pos: Pos | None = None) -> lis
 
     [] when the clause is not a target. Each target keeps the clause's words in ``text``
     unless the strict reader regenerates them exactly."""
-    text = html.unescape(re.sub(r"[ \u3000]+", "", clause.strip())).strip("，；。 ")
+    text = re.sub(r"&permil[;；]?", "‰", re.sub(r"[ \u3000]+", "", clause.strip()))
+    text = html.unescape(text).strip("，；。 ")
     lead = _GROUP_LEAD_RE.match(text)
     if lead and re.search(r"\d", text[lead.end():]):
         text = text[lead.end():]  # "经济支撑型指标夯实厚度。地区生产总值增长7%左右"
@@ -150,7 +151,7 @@ def parse_clause(clause: str, registry: Registry, pos: Pos | None = None) -> lis
 
 def _liberal(text: str, words: str, registry: Registry, pos: Pos | None) -> list[Found]:
     # figures in brackets are of sub-areas or notes ("增长7.5%（州直增长10.3%、……）")
-    text = re.sub(r"[（(][^（）()]*\d[^（）()]*[）)]", "", text)
+    text = re.sub(r"[（(](?![^（）()]*(?:力争|确保|争取))[^（）()]*\d[^（）()]*[）)]", "", text)
     if pt.NOT_STATED_RE.search(text):
         name = _name_before(text, pt.NOT_STATED_RE.search(text).start())
         return [_make(name, None, words, registry, pos, stated=False)] if name else []
