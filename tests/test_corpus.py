@@ -201,3 +201,21 @@ def test_a_database_in_use_is_refused(tmp_path):
         holder.stdin.close()
         holder.wait()
         holder.stdout.close()
+
+
+def test_reports_added_later_give_the_tables_of_one_run(built, tmp_path):
+    """A corpus that grows (2023 first, then the other years) ends with the tables of a single
+    run over all of it: pairs diffed afterwards equal pairs diffed with their folder."""
+    src, db, _ = built
+    grown = tmp_path / "grown"
+    for report in src.rglob("2023.md"):
+        target = grown / report.relative_to(src)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(report, target)
+    out = tmp_path / "grown.duckdb"
+    assert corpus(grown, "-o", out, "-q").returncode == 0
+    shutil.rmtree(grown)
+    shutil.copytree(src, grown)
+    res = corpus(grown, "-o", out)
+    assert "(6 read" in res.stderr.decode(), res.stderr.decode()
+    assert tables(out) == tables(db)

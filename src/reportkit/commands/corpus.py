@@ -90,4 +90,5 @@ def _say(summary, out: Path) -> None:
     err.write(f"reportkit corpus: {summary.files} reports ({summary.read} read, the rest "
               f"unchanged), {summary.pairs} pairs ({summary.diffed} diffed); "
               f"{len(summary.failed)} could not be read; {summary.reader_problems} reader "
-              f"warnings in the problems table; {out} written in {summary.seconds:.1f} s\n")
+              f"warnings in the problems table; {out} written in {summary.seconds:.1f} s ("
+              + ", ".join(f"{k} {v:.1f}" for k, v in summary.steps.items()) + ")\n")

@@ -17,7 +17,7 @@ from ..problems import Problem
 from . import store
 from .group import chains, group
 from .scan import Source, read_key, scan, version_key
-from .tasks import cpu_count, pairs_task, read_task
+from .tasks import cpu_count, folder_task, pairs_task, read_task
 
 #: Finished tasks are committed to the cache at least this often (seconds) or this many at once.
 COMMIT_SECONDS, COMMIT_BATCH = 2.0, 64
@@ -58,6 +58,8 @@ class Summary:
     notes: list[Problem] = field(default_factory=list)
     reader_problems: int = 0
     seconds: float = 0.0
+    #: wall seconds of each step: scan (hashing), read, diff, write (the tables)
+    steps: dict[str, float] = field(default_factory=dict)
 
 
 def run(opts: Options) -> Summary:
@@ -65,10 +67,12 @@ def run(opts: Options) -> Summary:
     start = time.perf_counter()
     own = (opts.out, opts.out.with_name(opts.out.name + ".wal"))
     sources, skipped = scan(opts.root, own)
+    scanned = time.perf_counter() - start
     con = store.open_store(opts.out)
     try:
         with _scheduler(opts) as sched, _progress(opts.progress) as bar:
             summary = _update(con, sources, opts, sched, bar)
+        summary.steps = {"scan": scanned, **summary.steps}
         summary.notes = skipped + summary.notes
         if opts.parquet:
             store.export_parquet(con, opts.parquet)
@@ -85,31 +89,64 @@ def run(opts: Options) -> Summary:
 
 def _update(con, sources: list[Source], opts: Options, sched, bar) -> Summary:
     summary = Summary(files=len(sources))
+    clock = time.perf_counter()
     keys = {s.rel: read_key(s) for s in sources}
     have = store.cached(con, "_rk_reads", list(keys.values()))
+    had_pairs = store.all_keys(con, "_rk_pairs")
     todo = [s for s in sources if keys[s.rel] not in have]
     summary.read = len(todo)
-    ship = opts.ship == "bytes"
-    calls = [(read_task, (s.rel, s.path, Path(s.path).read_bytes() if ship else None))
-             for s in todo]
-    _work(con, "_rk_reads", sched, calls, bar, "reading", lambda args, out: [(
-        keys[args[0]], args[0], out)])
+    _work(con, sched, _read_calls(todo, sources, opts), bar, "reading", len(todo))
+    summary.steps["read"], clock = time.perf_counter() - clock, time.perf_counter()
     infos = store.reports(con, list(keys.values()))
     items = [(s, infos[keys[s.rel]]) for s in sources]
     rows, problems, pairs = group(items, opts.pair_gaps)
     pair_keys = [p["key"] for p in pairs]
     have = store.cached(con, "_rk_pairs", pair_keys)
     pending = [p for p in pairs if p["key"] not in have]
-    summary.pairs, summary.diffed = len(pairs), len(pending)
-    calls = [(pairs_task, (piece, _bytes(piece) if ship else None))
+    summary.pairs = len(pairs)
+    summary.diffed = sum(p["key"] not in had_pairs for p in pairs)
+    ship = opts.ship == "bytes"
+    calls = [(pairs_task, (piece, _bytes(piece) if ship else None), None)
              for piece in _pieces(chains(pending))]
-    _work(con, "_rk_pairs", sched, calls, bar, "diffing", lambda args, out: [
-        (k, "", j) for k, j in out])
+    _work(con, sched, calls, bar, "diffing", len(pending))
+    summary.steps["diff"], clock = time.perf_counter() - clock, time.perf_counter()
     _check_versions(con, list(keys.values()), pair_keys)
     store.rebuild(con, list(keys.values()), pair_keys, rows,
                   [_problem_row(p) for p in problems], [_pair_row(p) for p in pairs])
     _tally(con, summary, problems)
+    summary.steps["write"] = time.perf_counter() - clock
     return summary
+
+
+def _read_calls(todo: list[Source], sources: list[Source], opts: Options) -> list:
+    """A folder whose reports are all to be read is one task that also diffs its pairs (each
+    report read once); the reports of other folders (some unchanged) are read one a task and
+    their pairs diffed afterwards. Larger folders first, so no worker is left with a big one
+    at the end."""
+    ship = opts.ship == "bytes"
+    folders: dict[str, list[Source]] = {}
+    for s in todo:
+        folders.setdefault(str(Path(s.rel).parent), []).append(s)
+    whole = _whole_folders(folders, sources)
+    calls = []
+    for folder, members in sorted(folders.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        files = [(s.rel, s.path, s.sha256, Path(s.path).read_bytes() if ship else None)
+                 for s in members]
+        if folder in whole:
+            keys = {s.rel: read_key(s) for s in members}
+            calls.append((folder_task, (files, opts.pair_gaps), keys))
+        else:
+            calls += [(read_task, (f[0], f[1], f[3]), read_key(s)) for f, s in zip(files, members)]
+    return calls
+
+
+def _whole_folders(folders: dict[str, list[Source]], sources: list[Source]) -> set[str]:
+    """Folders under DIR none of whose report files is cached."""
+    counts: dict[str, int] = {}
+    for source in sources:
+        folder = str(Path(source.rel).parent)
+        counts[folder] = counts.get(folder, 0) + 1
+    return {f for f, members in folders.items() if counts.get(f) == len(members)}
 
 
 def _failure(exc: Exception) -> str:
@@ -130,19 +167,46 @@ def _bytes(piece: list[dict]) -> dict[str, bytes]:
     return {e["rel"]: Path(e["path"]).read_bytes() for p in piece for e in (p["old"], p["new"])}
 
 
-def _work(con, cache: str, sched, calls: list, bar, label: str, rows_of) -> None:
-    """Run the calls, committing their rows to the cache as they finish."""
+def _work(con, sched, calls: list, bar, label: str, total: int) -> None:
+    """Run the calls, committing their rows to the cache as they finish; the bar counts
+    reports (reading) or pairs (diffing)."""
     if not calls:
         return
-    task = bar.add_task(label, total=len(calls))
-    batch, last = [], time.monotonic()
-    for args, out in sched.run(calls):
-        batch += rows_of(args, out)
-        bar.advance(task)
-        if len(batch) >= COMMIT_BATCH or time.monotonic() - last > COMMIT_SECONDS:
-            store.put(con, cache, batch)
-            batch, last = [], time.monotonic()
-    store.put(con, cache, batch)
+    task = bar.add_task(label, total=total)
+    batch: dict[str, list] = {"_rk_reads": [], "_rk_pairs": []}
+    last = time.monotonic()
+    for meta, out in sched.run(calls):
+        done = _rows(meta, out, batch)
+        bar.advance(task, done)
+        if sum(map(len, batch.values())) >= COMMIT_BATCH or \
+                time.monotonic() - last > COMMIT_SECONDS:
+            _commit(con, batch)
+            last = time.monotonic()
+    _commit(con, batch)
+
+
+def _rows(meta, out, batch: dict[str, list]) -> int:
+    """File a finished task's rows under their cache; return how many reports or pairs it
+    did (for the bar). ``meta`` is what the call was sent with: read keys, or nothing."""
+    if isinstance(out, dict):  # folder_task: meta maps each file to its read key
+        batch["_rk_reads"] += [(meta[rel], rel, j) for rel, j in out["reads"]]
+        batch["_rk_pairs"] += [(k, "", j) for k, j in out["pairs"]]
+        return len(out["reads"])
+    if isinstance(out, list):  # pairs_task
+        batch["_rk_pairs"] += [(k, "", j) for k, j in out]
+        return len(out)
+    batch["_rk_reads"].append((meta, _file_of(out), out))  # read_task: meta is its key
+    return 1
+
+
+def _file_of(payload: str) -> str:
+    return json.loads(payload)["report"]["file"]
+
+
+def _commit(con, batch: dict[str, list]) -> None:
+    for cache, rows in batch.items():
+        store.put(con, cache, rows)
+        rows.clear()
 
 
 def _check_versions(con, read_keys: list[str], pair_keys: list[str]) -> None:
@@ -181,8 +245,9 @@ class _Serial:
     """Run every call here, in order (for --jobs 1 and debugging)."""
 
     def run(self, calls):
-        for fn, args in calls:
-            yield args, fn(*args)
+        """Yield (meta, result) of each (function, arguments, meta) as it finishes."""
+        for fn, args, meta in calls:
+            yield meta, fn(*args)
 
     def __enter__(self):
         return self
@@ -212,7 +277,7 @@ class _Pool(_Serial):
     def run(self, calls):
         from concurrent.futures import as_completed
 
-        futures = {self.pool.submit(fn, *args): args for fn, args in calls}
+        futures = {self.pool.submit(fn, *args): meta for fn, args, meta in calls}
         for fut in as_completed(futures):
             yield futures[fut], fut.result()
 
@@ -257,8 +322,8 @@ class _Dask(_Serial):
         from distributed import as_completed
 
         futures = {}
-        for fn, args in calls:
-            futures[self.client.submit(fn, *args, pure=False)] = args
+        for fn, args, meta in calls:
+            futures[self.client.submit(fn, *args, pure=False)] = meta
         for fut in as_completed(futures):
             yield futures[fut], fut.result()
 
@@ -347,4 +412,5 @@ def dumps(summary: Summary) -> str:
     """The summary as JSON (for the bench)."""
     return json.dumps({"files": summary.files, "read": summary.read, "pairs": summary.pairs,
                        "diffed": summary.diffed, "failed": len(summary.failed),
-                       "seconds": round(summary.seconds, 3)})
+                       "seconds": round(summary.seconds, 3),
+                       "steps": {k: round(v, 3) for k, v in summary.steps.items()}})

@@ -97,6 +97,11 @@ def _keys_table(con, keys: list[str]) -> None:
                 "SELECT unnest(from_json(?::JSON, '[\"VARCHAR\"]')) AS key", [json.dumps(keys)])
 
 
+def all_keys(con, cache: str) -> set[str]:
+    """Every key in a cache table."""
+    return {r[0] for r in con.execute(f"SELECT key FROM {cache}").fetchall()}
+
+
 def put(con, cache: str, rows: list[tuple[str, str, str]]) -> None:
     """Store finished tasks' rows (key, file, JSON) in one transaction."""
     if not rows:

@@ -40,18 +40,59 @@ def read_task(rel: str, path: str, data: bytes | None = None) -> str:
 
 
 def _read_rows(rel: str, path: str, data: bytes | None) -> str:
+    return _dump(_read_one(rel, path, data)[0])
+
+
+def _read_one(rel: str, path: str, data: bytes | None) -> tuple[dict, object]:
+    """(rows, the Report or None when it could not be read)."""
     try:
         report, problems = _read(rel, path, data)
     except ReportError as exc:
-        return _dump(_failed(rel, exc.problem.code, exc.problem.message))
+        return _failed(rel, exc.problem.code, exc.problem.message), None
     except Exception as exc:  # noqa: BLE001 - a reader's bug must not stop the other reports
-        return _dump(_failed(rel, UNREADABLE, f"reportkit could not read it: "
-                                              f"{type(exc).__name__}: {exc}"))
+        return _failed(rel, UNREADABLE, f"reportkit could not read it: "
+                                        f"{type(exc).__name__}: {exc}"), None
     try:
-        return _dump(report_rows(rel, report, problems))
+        return report_rows(rel, report, problems), report
     except Exception as exc:  # noqa: BLE001
-        return _dump(_failed(rel, UNREADABLE, f"reportkit read it but could not tabulate it: "
-                                              f"{type(exc).__name__}: {exc}"))
+        return _failed(rel, UNREADABLE, f"reportkit read it but could not tabulate it: "
+                                        f"{type(exc).__name__}: {exc}"), None
+
+
+def folder_task(files: list[tuple[str, str, str, bytes | None]], pair_gaps: bool) -> dict:
+    """Every report of one folder read, and the folder's pairs diffed in the same task, so a
+    fresh run reads each report once: {"reads": [(file, json)], "pairs": [(key, json)]}.
+
+    ``files`` are (rel, path, sha256, bytes or None). The folder's editions are grouped as the
+    main process groups them (:func:`reportkit.corpus.group.group`); a place spread over
+    several folders gets its missing pairs from :func:`pairs_task` afterwards."""
+    with _ONE_AT_A_TIME:
+        return _folder_rows(files, pair_gaps)
+
+
+def _folder_rows(files, pair_gaps: bool) -> dict:
+    from .group import group
+    from .scan import Source
+
+    reads, reports, items = [], {}, []
+    for rel, path, sha, data in files:
+        rows, report = _read_one(rel, path, data)
+        reads.append((rel, _dump(rows)))
+        reports[rel] = report
+        items.append((Source(rel, path, sha), rows["report"]))
+    _, _, pairs = group(items, pair_gaps)
+    return {"reads": reads, "pairs": [(item["key"], _dump(_pair_rows(item, reports)))
+                                      for item in pairs]}
+
+
+def _pair_rows(item: dict, reports: dict) -> dict:
+    """One pair's rows from editions already read; a failure becomes a problem row."""
+    try:
+        return change_rows(item, reports[item["old"]["rel"]], reports[item["new"]["rel"]])
+    except Exception as exc:  # noqa: BLE001 - one pair's failure must not stop the others
+        return {"changes": [], "problems": [_problem(Problem(
+            item["new"]["rel"], 0, 0, "error", "RK708",
+            f"could not diff it with {item['old']['rel']}: {type(exc).__name__}: {exc}"))]}
 
 
 def _read(rel: str, path: str, data: bytes | None):
@@ -222,9 +263,10 @@ def _pairs_rows(items: list[dict], data: dict | None) -> list[tuple[str, str]]:
     out = []
     for item in items:
         try:
-            old, new = (_edition(item[s], memo, data) for s in ("old", "new"))
-            rows = change_rows(item, old, new)
-        except Exception as exc:  # noqa: BLE001
+            for side in ("old", "new"):
+                _edition(item[side], memo, data)
+            rows = _pair_rows(item, memo)
+        except Exception as exc:  # noqa: BLE001 - an edition that cannot be read here
             rows = {"changes": [], "problems": [_problem(Problem(
                 item["new"]["rel"], 0, 0, "error", "RK708",
                 f"could not diff it with {item['old']['rel']}: {type(exc).__name__}: {exc}"))]}
