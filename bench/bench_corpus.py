@@ -87,8 +87,10 @@ def snapshot(into: Path) -> None:
     ENV["PYTHONPATH"] = str(into)
 
 
-def timed(cmd: list[str]) -> tuple[float, int, int]:
-    """(seconds, peak MiB of the process tree, exit code) of one command."""
+def timed(cmd: list[str]) -> tuple[float, float, int, int]:
+    """(seconds, CPU seconds, peak MiB of the process tree, exit code) of one command. CPU
+    seconds (user + system of the run and the workers it waited for) are what the load of
+    other jobs on a shared machine changes least."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
     peak = 0
@@ -102,13 +104,16 @@ def timed(cmd: list[str]) -> tuple[float, int, int]:
 
     sampler = threading.Thread(target=sample)
     sampler.start()
-    _, err = proc.communicate()
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    proc.stderr.close()
     stop.set()
     sampler.join()
     seconds = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         sys.stderr.write(err.decode(errors="replace")[-2000:])
-    return seconds, peak // 2**20, proc.returncode
+    return seconds, usage.ru_utime + usage.ru_stime, peak // 2**20, proc.returncode
 
 
 def corpus(sub: Path, out: Path, jobs: int, scheduler: str = "pool") -> list[str]:
@@ -144,7 +149,10 @@ def main() -> int:
     every = files(args.dir)
     sizes = [int(s) or len(every) for s in args.sizes.split(",")]
     print(f"reportkit corpus on {args.dir} ({len(every)} files), {args.jobs} jobs")
-    print(f"{'run':34} {'reports':>7} {'seconds':>8} {'ms/report':>9} {'peak MiB':>8}  exit")
+    print(f"load average at the start: {os.getloadavg()[0]:.1f} (2 cores: above 2, others "
+          "are running too)")
+    print(f"{'run':34} {'reports':>7} {'seconds':>8} {'ms/report':>9} {'CPU s':>7} "
+          f"{'CPU ms/report':>13} {'peak MiB':>8}  exit")
     with tempfile.TemporaryDirectory(prefix="bench-corpus-") as tmp:
         tmp = Path(tmp)
         snapshot(tmp / "src")
@@ -162,14 +170,16 @@ def main() -> int:
             row(f"dask-local, {args.jobs} workers, fresh", sizes[-1], *took)
             same = tables(dask_out) == tables(full_out)
             print(f"dask tables equal to the pool's: {same}")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     print(f"goals: fresh ≤ {GOAL_SECONDS} s and ≤ {GOAL_MIB} MiB; again ≤ {GOAL_AGAIN} s; "
           "ms/report flat")
     return 0
 
 
-def row(label: str, n: int, seconds: float, mib: int, code: int) -> None:
+def row(label: str, n: int, seconds: float, cpu: float, mib: int, code: int) -> None:
     """One printed row."""
-    print(f"{label:34} {n:>7} {seconds:>8.1f} {1000 * seconds / n:>9.1f} {mib:>8}  {code}")
+    print(f"{label:34} {n:>7} {seconds:>8.1f} {1000 * seconds / n:>9.1f} {cpu:>7.1f} "
+          f"{1000 * cpu / n:>13.1f} {mib:>8}  {code}", flush=True)
 
 
 if __name__ == "__main__":
