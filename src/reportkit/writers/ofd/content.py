@@ -64,6 +64,8 @@ class PageWriter:
         self.line_number = faces.run_style("body", True)
         self._sizes: dict[tuple, tuple[str, str, str]] = {}
         self._deltas: dict[float, str] = {}
+        self._advances: dict[int, dict] = {}  # id(run style) -> its advances (faces.advances)
+        self._heads: dict[tuple, tuple] = {}  # (id(run style), size) -> _head()
 
     def page(self, n: int, placed: list) -> str:
         """The Content.xml of page n (from 1) with its placed lines."""
@@ -87,7 +89,9 @@ class PageWriter:
         text, widths = para.text, para.widths
         for i, j, st in runs:
             extra = 0.0 if st.latin else placed.extra
-            advances = self.faces.advances(st, geo.spacing)  # width + the grid's spacing
+            advances = self._advances.get(id(st))
+            if advances is None:  # width + the grid's spacing, per run style
+                advances = self._advances[id(st)] = self.faces.advances(st, geo.spacing)
             piece = text[i:j]
             self._text(out, piece, st, st.size, x, y,
                        {ch: advances[ch] + extra for ch in set(piece)})
@@ -98,9 +102,11 @@ class PageWriter:
         """One TextObject: ``text`` in a style and size, its first baseline origin at (x, y)
         in PDF points from the page's bottom left, each next character the ``advance`` (in
         points) of the one before further on."""
-        font = self.fonts.of(st.face)
-        font.chars.update(advance)
-        mm, height, bold = self._size(size, st.bold)
+        head = self._heads.get((id(st), size))
+        if head is None:
+            head = self._heads[(id(st), size)] = self._head(st, size)
+        chars, font_attrs, y_attr, height = head
+        chars.update(advance)
         body = text[:-1]
         deltas = ""
         if body:
@@ -111,11 +117,17 @@ class PageWriter:
             deltas = f' DeltaX="{" ".join(map(memo.__getitem__, map(advance.__getitem__, body)))}"'
         width = (sum(map(advance.__getitem__, body)) + 2 * size) * MM_PER_PT
         top = (self.geo.page_height - y - size) * MM_PER_PT  # from one size above the baseline
-        box = f"{x * MM_PER_PT:.3f} {top:.3f} {width:.3f} {height}"
-        out.append(f'<ofd:TextObject ID="{self.ids.next()}" Boundary="{box}" Font="{font.id}" '
-                   f'Size="{mm}"{bold}>'
-                   f'<ofd:TextCode X="0" Y="{mm}"{deltas}>{text_escape(text)}'
-                   "</ofd:TextCode></ofd:TextObject>")
+        self.ids.last += 1
+        out.append(f'<ofd:TextObject ID="{self.ids.last}" Boundary="{x * MM_PER_PT:.3f} '
+                   f'{top:.3f} {width:.3f} {height}"{font_attrs}><ofd:TextCode X="0"{y_attr}'
+                   f'{deltas}>{text_escape(text)}</ofd:TextCode></ofd:TextObject>')
+
+    def _head(self, st, size: float) -> tuple[set, str, str, str]:
+        """What every text object of a style and size repeats, made once: the font's set of
+        characters, the Font, Size and bold attributes, the TextCode's Y and the box height."""
+        font = self.fonts.of(st.face)
+        mm, height, bold = self._size(size, st.bold)
+        return font.chars, f' Font="{font.id}" Size="{mm}"{bold}', f' Y="{mm}"', height
 
     def _size(self, size: float, bold: bool) -> tuple[str, str, str]:
         """A size's attributes, formatted once: Size (and the baseline's Y in the box), the
