@@ -29,7 +29,7 @@ _RANGE_RE = re.compile(r"(-?\d+(?:\.\d+)?)\s*%?\s*[-—–~～至到]\s*(-?\d+(?
 def parse_label_value(text) -> tuple[Decimal, Decimal | None, str] | None:
     """"8.5%左右" → (8.5, None, "左右"); "5%-5.5%" → (5, 5.5, ""); "不低于6%" → (6, None,
     "不低于"). None when the text states no number."""
-    text = str(text).strip()
+    text = re.sub(r"[ \u3000]+", "", str(text)).replace("％", "%").replace("。", "")
     m = _RANGE_RE.search(text)
     if m:
         low, high = Decimal(m.group(1)), Decimal(m.group(2))

@@ -336,8 +336,9 @@ class Builder:
     def in_review(self) -> bool:
         """The text is in the review of last year: before the main target list, outside the
         notes, not under a top-level heading that looks ahead (今年/工作安排/任务)."""
-        return self.main == "none" and not self.in_notes and \
-            not LOOKS_AHEAD_RE.search(self.top_heading)
+        ahead = LOOKS_AHEAD_RE.search(self.top_heading) and \
+            not REVIEW_HEADING_RE.search(self.top_heading)  # 2019年和今年以来工作回顾
+        return self.main == "none" and not self.in_notes and not ahead
 
     def prose_results(self, ln: SrcLine, text: str) -> tuple:
         """Last year's core outcomes the paragraph states, when it is in the review."""

@@ -22,7 +22,7 @@ from ...registry import Registry
 KEYS = ("gdp", "industry", "fai", "retail", "revenue", "income", "urban_income", "rural_income",
         "cpi", "unemployment", "surveyed_unemployment", "new_jobs")
 _NUM = r"\d+(?:\.\d+)?"
-_LEVEL_RE = LazyRe(rf"^[^，；。\d]{{0,8}}?(?:达到|达|为|实现|完成|突破|超过|是)?"
+_LEVEL_RE = LazyRe(rf"^[^，；。\d突超]{{0,8}}?(?:达到|达|为|实现|完成|是)?"
                    rf"({_NUM})(万亿元|亿元|万元|元|万人|人|%)")
 _GROWTH_RE = LazyRe(rf"(增长|下降|上涨|增加|回落|提高)(?:（[^（）]{{0,12}}）)?({_NUM})%")
 #: Words just before a name that make its figure another scope (or not an outcome).
@@ -33,7 +33,7 @@ _OTHER_SCOPE_RE = LazyRe(r"年均|平均|两年|三年|五年|累计|季度|上�
 _YEAR_RE = LazyRe(r"(?<!\d)(19|20)\d\d(?=年)")
 #: Indicators that are rates: their stated percentage is the level, not a growth.
 _RATES = ("unemployment", "surveyed_unemployment")
-_RESPECTIVE_RE = LazyRe(r"分别(增长|下降|达到|为|实现|完成|上涨)")
+_RESPECTIVE_RE = LazyRe(r"分别(增长|下降|达到|达|为|实现|完成|上涨)")
 
 
 @dataclass
@@ -65,6 +65,8 @@ def read_results(text: str, registry: Registry, reviewed: int | None,
     if rx is None:
         rx = _CACHE[id(registry)] = _names_re(registry)
     out: list[Result] = []
+    # web copies space and widen their numbers: "增长 10. 5％" is "增长10.5%"
+    text = re.sub(r"[ \u3000]+", "", text).replace("％", "%").replace("．", ".")
     for sentence in _sentences(text):
         if _other_year(sentence, reviewed):
             continue
@@ -169,19 +171,26 @@ def _respective(sentence: str, hits: list[_Hit], seen: set[str],
             group = [_Hit("urban_income", "", 0, 0), _Hit("rural_income", "", 0, 0)]
         if len(group) < 2:
             continue
-        tail = re.split(r"[，；。]", sentence[m.end():])[0]
-        values = re.findall(rf"({_NUM})(%|万亿元|亿元|万元|元|万人|人)", tail)
+        tails = re.split(r"[，；。]", sentence[m.end():])
+        values = re.findall(rf"({_NUM})(%|万亿元|亿元|万元|元|万人|人)", tails[0])
         if len(values) != len(group):
             continue
         down = m.group(1) == "下降"
-        for h, (num, unit) in zip(group, values):
+        rates = re.findall(rf"({_NUM})%", tails[1]) if len(tails) > 1 and \
+            re.match(r"^(?:分别)?(?:比上年|同比)?增长", tails[1]) else []
+        if len(rates) == len(group) and all(u != "%" for _, u in values):
+            values = [(n, u, r) for (n, u), r in zip(values, rates)]  # "分别为A元和B元，增长x%和y%"
+        else:
+            values = [(n, u, None) for n, u in values]
+        for h, (num, unit, rate) in zip(group, values):
             if h.key in seen:
                 continue
             n = Decimal(num)
-            if unit == "%" and h.key not in ("unemployment", "surveyed_unemployment"):
+            if unit == "%" and h.key not in _RATES:
                 r = Result(indicator=h.key, growth=-n if down else n, pos=pos or Pos())
             elif unit != "%":
-                r = Result(indicator=h.key, level=n, pos=pos or Pos())
+                r = Result(indicator=h.key, level=n, growth=Decimal(rate) if rate else None,
+                           pos=pos or Pos())
             else:
                 continue
             seen.add(h.key)
