@@ -159,7 +159,12 @@ def test_corpus_round_trip_through_word(tmp_path, path):
     docx_path.write_bytes(writer("docx")(first))
     again = import_docx(docx_path).report
     assert blocks(again) == blocks(first)
-    assert replace(again.meta, source=None) == replace(first.meta, source=None)
+    # a day only the markdown title gave ("（2023年1月6日 虞平）" where the occasion says
+    # 2023年1月) is in meta but printed nowhere in the Word file: it comes back empty
+    day = first.meta.date
+    printed = not day or f"{int(day[:4])}年{int(day[5:7])}月{int(day[8:])}日" in first.meta.occasion
+    expected = replace(first.meta, source=None, date=day if printed else "")
+    assert replace(again.meta, source=None) == expected
     assert again.indicators == first.indicators
 
 
