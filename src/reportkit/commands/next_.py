@@ -76,12 +76,19 @@ def _summary(args, old, edition) -> str:
                    "last year's results belong")
     head = (f"next edition of {args.spec}{where}: years {old.meta.year_reviewed or '?'}/"
             f"{old.meta.year_planned} → {reviewed}/{planned}; {carried}; targets, text and "
-            f"notes kept as the draft; {len(edition.changes)} places changed, check each:")
+            f"notes kept as the draft; {_places(len(edition.changes))}")
     lines = [head]
     for change in edition.changes:
         at = f"{args.spec}:{change.line}: " if change.line else ""
         lines.append(f"  {at}{change.where}: {excerpt(change.old, change.new)}")
     return "\n".join(lines)
+
+
+def _places(n: int) -> str:
+    """How many places changed, introducing the list below."""
+    if not n:
+        return "no text named this year's dates: check the title and the occasion line"
+    return f"{n} place{'s' if n > 1 else ''} changed, check each:"
 
 
 def excerpt(old: str, new: str, context: int = 10, whole: int = 60) -> str:
