@@ -18,8 +18,8 @@ from . import vocab as v
 from .registry import Registry, builtin, normalize_name
 
 #: The core indicators whose results are scored (registry keys).
-CORE = ("gdp", "industry", "fai", "retail", "revenue", "urban_income", "rural_income", "cpi",
-        "unemployment", "surveyed_unemployment", "new_jobs")
+CORE = ("gdp", "industry", "fai", "retail", "revenue", "fiscal_total", "urban_income",
+        "rural_income", "cpi", "unemployment", "surveyed_unemployment", "new_jobs")
 #: The registered and the surveyed unemployment rate: a label may name either.
 _JOBLESS = {"unemployment", "surveyed_unemployment"}
 _NUM_RE = re.compile(r"-?\d+(?:\.\d+)?")

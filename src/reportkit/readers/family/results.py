@@ -19,8 +19,8 @@ from ...model import Pos, Result
 from ...registry import Registry
 
 #: The indicators read from prose (registry keys).
-KEYS = ("gdp", "industry", "fai", "retail", "revenue", "income", "urban_income", "rural_income",
-        "cpi", "unemployment", "surveyed_unemployment", "new_jobs")
+KEYS = ("gdp", "industry", "fai", "retail", "revenue", "fiscal_total", "income", "urban_income",
+        "rural_income", "cpi", "unemployment", "surveyed_unemployment", "new_jobs")
 _NUM = r"\d+(?:\.\d+)?"
 _LEVEL_RE = LazyRe(rf"^[^，；。\d突超]{{0,8}}?(?:达到|达|为|实现|完成|是)?"
                    rf"({_NUM})(万亿元|亿元|万元|元|万人|人|%)")
@@ -33,6 +33,8 @@ _OTHER_SCOPE_RE = LazyRe(r"年均|平均|两年|三年|五年|累计|季度|上�
 _YEAR_RE = LazyRe(r"(?<!\d)(19|20)\d\d(?=年)")
 #: Indicators that are rates: their stated percentage is the level, not a growth.
 _RATES = ("unemployment", "surveyed_unemployment")
+_LEVELS_GAP_RE = LazyRe(rf"(?:为|达到|达|分别为|分别达到)?((?:{_NUM}(?:万元|元|亿元|万人)[和、及]?)+)[，,]?")
+_SHARED_RATES_RE = LazyRe(rf"分别(?:实际|名义)?(?:比上年|同比)?增长((?:{_NUM}%[和、及]?)+)")
 _RESPECTIVE_RE = LazyRe(r"分别(增长|下降|达到|达|为|实现|完成|上涨)")
 
 
@@ -72,6 +74,7 @@ def read_results(text: str, registry: Registry, reviewed: int | None,
             continue
         hits = _hits(sentence, rx, registry)
         out += _respective(sentence, hits, seen, pos)
+        mine: list[Result] = []
         for i, hit in enumerate(hits):
             if hit.key in seen or _NOT_BEFORE_RE.search(sentence[max(0, hit.start - 8):
                                                                  hit.start]):
@@ -80,7 +83,25 @@ def read_results(text: str, registry: Registry, reviewed: int | None,
             r = _figures(hit, sentence[hit.end:stop], pos)
             if r is not None:
                 seen.add(hit.key)
-                out.append(r)
+                mine.append(r)
+        out += _shared_rates(sentence, mine)
+    return out
+
+
+def _shared_rates(sentence: str, found: list[Result]) -> list[Result]:
+    """"城镇居民人均可支配收入10766元，农村居民人均纯收入3520元，分别实际增长10.2%和6.8%": the
+    rates after 分别 go, in order, to the last results read without one."""
+    m = _SHARED_RATES_RE.search(sentence)
+    if not m:
+        return found
+    rates = re.findall(rf"({_NUM})%", m.group(1))
+    waiting = [i for i, r in enumerate(found) if r.growth is None and r.level is not None]
+    if len(rates) < 2 or len(waiting) < len(rates):
+        return found
+    out = list(found)
+    for i, rate in zip(waiting[-len(rates):], rates):
+        out[i] = Result(indicator=out[i].indicator, level=out[i].level, growth=Decimal(rate),
+                        name=out[i].name, pos=out[i].pos)
     return out
 
 
@@ -115,6 +136,7 @@ def _figures(hit: _Hit, span: str, pos: Pos | None) -> Result | None:
     """Level and growth stated right after a name, up to the next name."""
     if hit.name.startswith("城乡"):
         return None  # a joint name states its figures with 分别 (read there)
+    span = re.sub(r"（[^（）\d]{0,12}）", "", span)  # （预计，下同）
     parts = re.split(r"[，,]", span)
     level = growth = None
     for j, part in enumerate(parts[:3]):
@@ -123,7 +145,7 @@ def _figures(hit: _Hit, span: str, pos: Pos | None) -> Result | None:
         if j == 0 and _OTHER_SCOPE_RE.search(part[:6]):
             return None
         if "分别" in part:
-            return None
+            break  # the rates after 分别 are shared out by _shared_rates
         if level is None and growth is None:
             m = _LEVEL_RE.match(part)
             if m and m.group(2) != "%" or m and hit.key in _RATES:
@@ -161,9 +183,13 @@ def _respective(sentence: str, hits: list[_Hit], seen: set[str],
     for m in _RESPECTIVE_RE.finditer(sentence):
         before = [h for h in hits if h.end <= m.start()]
         group: list[_Hit] = []
+        levels: list[str] = []
         for h in reversed(before):  # the names joined by 、 和 及 right before 分别
             gap = sentence[h.end:(group[0].start if group else m.start())]
-            if group and not re.fullmatch(r"[、和及与]", gap) or \
+            stated = None if group else _LEVELS_GAP_RE.fullmatch(gap)
+            if stated:  # "城乡居民人均可支配收入37342元和14656元，分别增长6.7%和6.6%"
+                levels = re.findall(rf"{_NUM}", stated.group(1))
+            elif group and not re.fullmatch(r"[、和及与]", gap) or \
                     not group and not re.fullmatch(r"[^，。；\d]{0,4}", gap):
                 break
             group.insert(0, h)
@@ -173,6 +199,14 @@ def _respective(sentence: str, hits: list[_Hit], seen: set[str],
             continue
         tails = re.split(r"[，；。]", sentence[m.end():])
         values = re.findall(rf"({_NUM})(%|万亿元|亿元|万元|元|万人|人)", tails[0])
+        if levels and len(levels) == len(group) == len(values):
+            for h, lv, (rate, _) in zip(group, levels, values):
+                if h.key not in seen:
+                    seen.add(h.key)
+                    out.append(Result(indicator=h.key, level=Decimal(lv),
+                                      growth=-Decimal(rate) if m.group(1) == "下降" else
+                                      Decimal(rate), pos=pos or Pos()))
+            continue
         if len(values) != len(group):
             continue
         down = m.group(1) == "下降"
