@@ -171,3 +171,12 @@ def test_built_document_title_has_no_date_or_name(tmp_path):
     assert ("speaker", "张三") in [(ln.kind, ln.full) for ln in lines]
     done = run_cli("validate", spec)
     assert done.returncode == 0, done.stdout.decode() + done.stderr.decode()
+
+
+def test_a_speaker_line_in_the_body_is_not_doubled_from_the_title(tmp_path):
+    """The body names the speaker in a line not read as one ("戴　超", spaced out): the name
+    from the title is not added as a second speaker line."""
+    text = TITLE_ONLY.replace("各位代表：", "某市人民政府市长　张　三\n\n各位代表：")
+    _, got = _import(tmp_path, text)
+    shown = [ln.full for ln in flat.lines(got.report)]
+    assert sum("张" in line for line in shown) == 1, shown

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .. import clean
 from ..clean import LazyRe
+from ..model import Paragraph as ModelParagraph
 from ..model import Report, Speaker
 from ..problems import Problem
 from .cleaning import IMPORT_MAX_BYTES, Imported, cleaning, web_source
@@ -143,7 +144,7 @@ def _import_lines(raw_lines: list[str], first: int, name: str, encoding: str, ma
     source = web_source(meta, chrome, steps)
     title, said = split_title(meta.get("title", ""))
     report, found, stats = build(lines, name, title=title, source=source)
-    report = replace(report, meta=_fill_meta(report.meta, said))
+    report = replace(report, meta=_fill_meta(report.meta, said, _opening_text(report)))
     return Imported(report, sorted(problems + found), stats, encoding, steps)
 
 
@@ -158,16 +159,17 @@ def split_title(title: str) -> tuple[str, dict]:
     return m["title"], said
 
 
-def _fill_meta(meta, said: dict):
+def _fill_meta(meta, said: dict, opening: str):
     """Meta with what the title said (``split_title``) where the report's own lines do not say
-    it: the day, the speaker's name, and the year planned (a report is given early in the year
-    it plans), with the year reviewed the one before."""
+    it: the day, the speaker's name (unless the ``opening`` paragraphs name the speaker in a
+    line the importer did not take for one: "市长　戴　超"), and the year planned (a report is
+    given early in the year it plans), with the year reviewed the one before."""
     if not said:
         return meta
     fills: dict = {}
     if not meta.date:
         fills["date"] = said["date"]
-    if meta.speaker is None and said["name"]:
+    if meta.speaker is None and said["name"] and said["name"] not in opening:
         fills["speaker"] = Speaker("", said["name"])
     if meta.year_planned is None:
         fills["year_planned"] = int(said["date"][:4])
@@ -205,6 +207,16 @@ def _front_matter(lines: list[str], name: str, problems: list[Problem]) -> tuple
     if "source" in meta:
         meta["url"] = str(data["source"]).strip()
     return end + 1, meta
+
+
+def _opening_text(report: Report) -> str:
+    """The paragraphs above the first section, without spaces (a name is often spaced out)."""
+    texts = []
+    for block in report.body:
+        if not isinstance(block, ModelParagraph):
+            break
+        texts.append(block.text)
+    return re.sub(r"[\s\u3000]", "", "".join(texts))
 
 
 def _markdown_line(text: str, number: int) -> SrcLine | None:
