@@ -32,7 +32,7 @@ HEADING_RES = (
 )
 OCCASION_RE = LazyRe(r"^[（(—\-－\s]*(\d{4}年\d{1,2}月(?:\d{1,2}日)?\s*在.{2,60}?(?:会议|大会)上)"
                      r"\s*[）)]?$")
-SPEAKER_RE = LazyRe(r"^(\S.{1,40}?(?:长|总理|主任|书记|负责人|局长|院长|代表))[\s\u3000]+"
+SPEAKER_RE = LazyRe(r"^(\S.{0,40}?(?:长|总理|主任|书记|负责人|局长|院长|代表))[\s\u3000]+"
                     r"([\u4e00-\u9fff·]{2,5})$")
 SALUTATION_RE = LazyRe(r"^各位代表[:：]?$")
 TITLE_RE = LazyRe(r"^.{2,90}?报告(?:（[^（）]{0,40}）)?$")
@@ -429,7 +429,10 @@ class Builder:
                 if found.item is not None:
                     self._count(found)
                     return "result", found.item
-            if self.target_context or self.targets_here or TARGET_HINT_RE.search(item):
+            # once the main list is read, later "——" lines are tasks (unless they go on
+            # the list in its own section)
+            if self.targets_here or self.main != "done" and (
+                    self.target_context or TARGET_HINT_RE.search(item)):
                 found = parse_target(item, self.registry, self.pos(ln))
                 if found.item is not None:
                     self._learn(found)

@@ -1,0 +1,208 @@
+"""Reading the whole family: the layouts and phrasings of government work reports of every place
+and era (parts above 一、, notes headings, appendices, target lists in any phrasing, last year's
+outcomes in prose). Each text is small and shows one thing; the spec each import writes must
+read back as the same report (the import command checks this, RK309)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from reportkit.commands.import_ import load
+from reportkit.flat import plain_text
+from reportkit.model import Section, results, sections, targets
+from reportkit.readers.spec import read_spec_text
+from reportkit.writers.yaml import write_yaml
+
+from .conftest import run_cli
+
+HEAD = "某市政府工作报告\n（2024年1月10日在某市第十届人民代表大会第三次会议上）\n市长　王五\n各位代表：\n"
+
+
+def imp(tmp_path, body: str, head: str = HEAD):
+    path = tmp_path / "r.txt"
+    path.write_text(head + body, encoding="utf-8")
+    got = load(str(path))
+    back, problems = read_spec_text(write_yaml(got.report).decode("utf-8"), "r.yaml")
+    assert back == got.report, "the written spec must read back as the import"
+    return got
+
+
+def values(t) -> tuple:
+    return tuple((k, str(getattr(t, k).number), str(getattr(t, k).high or ""),
+                  getattr(t, k).qualifier) for k in ("ensure", "strive", "value")
+                 if getattr(t, k) is not None)
+
+
+def found(got) -> dict:
+    return {t.indicator: values(t) for t in targets(got.report)}
+
+
+# -- structure ---------------------------------------------------------------------------------
+
+def test_parts_above_the_numbered_headings_keep_the_sources_numbers(tmp_path):
+    """"2023年工作回顾" and "2024年工作安排" each restart 一、二、: parts, not one run 一 to 四
+    renumbered with warnings."""
+    got = imp(tmp_path, "2023年工作回顾\n一、经济发展\n好。\n二、社会事业\n好。\n"
+                        "2024年工作安排\n一、总体要求\n好。\n二、重点任务\n好。\n")
+    review, plan = got.report.body
+    assert (review.part, review.heading, plan.part, plan.heading) == (
+        True, "2023年工作回顾", True, "2024年工作安排")
+    assert [s.heading for s in plan.body] == ["总体要求", "重点任务"]
+    assert not [p for p in got.problems if p.code == "RK302"]
+    text = plain_text(got.report)
+    assert "2024年工作安排\n一、总体要求" in text and "二、重点任务" in text
+    # a part's sections are at its own level for the linter and the writers
+    assert {lv for _, lv in sections(got.report)} == {1}
+
+
+def test_a_single_run_of_numbers_has_no_parts(tmp_path):
+    got = imp(tmp_path, "一、回顾\n好。\n二、安排\n好。\n")
+    assert [s.part for s in got.report.body] == [False, False]
+
+
+@pytest.mark.parametrize("heading", ["名词解释", "注 释", "注释：", "附注", "附件：名词解释",
+                                     "附：相关名词解释", "**主要名词解释**"])
+def test_notes_headings_in_every_variant(tmp_path, heading):
+    got = imp(tmp_path, f"一、工作\n推进“一区多园”[1]建设。\n{heading}\n1．一区多园：一个高新区、多个园区。\n")
+    assert [(n.key, n.term, n.text) for n in got.report.notes] == [
+        ("1", "一区多园", "一个高新区、多个园区。")]
+    assert [s.heading for s, _ in sections(got.report)] == ["工作"]
+
+
+def test_an_appendix_after_the_notes_never_overwrites_them(tmp_path):
+    """名词解释 1．…2． then an appendix numbered 1．2． again: the notes keep their texts, the
+    appendix is kept whole after them, and the import says so (RK312)."""
+    got = imp(tmp_path, "一、工作\n推进“甲”[1]和“乙”[2]。\n名词解释\n1．甲：甲的解释。\n2．乙：乙的解释。\n"
+                        "附件\n相关数据情况说明\n1．为什么增长较快？\n主要是基数较低。\n2．为什么下降？\n价格回落。\n")
+    assert {n.key: n.text for n in got.report.notes} == {"1": "甲的解释。", "2": "乙的解释。"}
+    text = plain_text(got.report)
+    assert "为什么增长较快？" in text and "价格回落。" in text
+    assert got.report.appendix and isinstance(got.report.appendix[0], Section)
+
+
+def test_a_second_list_numbered_from_one_is_not_a_second_explanation(tmp_path):
+    got = imp(tmp_path, "一、工作\n推进“甲”[1]。\n名词解释\n1．甲：甲的解释。\n1．另一个问题？\n答复。\n")
+    assert {n.key: n.text for n in got.report.notes} == {"1": "甲的解释。"}
+    assert [p.code for p in got.problems if p.code == "RK312"] == ["RK312"]
+    assert "另一个问题？" in plain_text(got.report)
+
+
+# -- the main target list ------------------------------------------------------------------------
+
+def test_an_opening_without_shi_and_a_long_preamble(tmp_path):
+    got = imp(tmp_path, "二、2024年工作安排\n按照上述要求，综合分析研判内外部形势，对接省市部署，提出今年全市经济社会"
+                        "发展的主要预期目标：地区生产总值增长5.5%左右；一般公共预算收入增长6%；"
+                        "城镇新增就业1.2万人以上。\n")
+    assert found(got) == {"gdp": (("value", "5.5", "", "左右"),),
+                          "revenue": (("value", "6", "", ""),),
+                          "new_jobs": (("value", "1.2", "", "以上"),)}
+
+
+def test_ranges_prefix_qualifiers_and_ensure_strive(tmp_path):
+    got = imp(tmp_path, "二、2024年工作安排\n今年经济社会发展的主要预期目标是：地区生产总值增长5.0%-5.5%；"
+                        "规上工业增加值确保增长6%、力争7%；研发经费投入强度不低于2.5%；"
+                        "城镇登记失业率控制在4%以内。\n")
+    t = found(got)
+    assert t["gdp"] == (("value", "5.0", "5.5", ""),)
+    assert t["industry"] == (("ensure", "6", "", ""), ("strive", "7", "", ""))
+    assert t["研发经费投入强度"] == (("value", "2.5", "", "不低于"),)
+    assert t["unemployment"] == (("value", "4", "", "以内"),)
+
+
+def test_respectively_and_shared_values(tmp_path):
+    got = imp(tmp_path, "二、2024年工作安排\n主要预期目标是：城乡居民人均可支配收入分别增长8%、9%；"
+                        "城镇和农村居民人均可支配收入均增长7%；固定资产投资增长10%。\n")
+    got_targets = [(t.indicator, values(t)) for t in targets(got.report)]
+    assert ("urban_income", (("value", "8", "", ""),)) in got_targets
+    assert ("rural_income", (("value", "9", "", ""),)) in got_targets
+    assert got_targets.count(("urban_income", (("value", "7", "", ""),))) == 1
+
+
+def test_items_without_a_number(tmp_path):
+    """A qualitative item is a target without a number, its words kept; a registered
+    indicator named with no number is "not stated", unlike an indicator not found at all."""
+    got = imp(tmp_path, "二、2024年工作安排\n主要预期目标是：经济增速保持在合理区间；"
+                        "固定资产投资增长8%；居民收入增长与经济增长同步；节能减排完成省下达任务。\n")
+    by_text = {t.text.rstrip("；。"): t for t in targets(got.report) if t.text}
+    assert by_text["经济增速保持在合理区间"].stated is False
+    assert by_text["经济增速保持在合理区间"].indicator == "gdp"
+    same_pace = by_text["居民收入增长与经济增长同步"]
+    assert same_pace.stated and values(same_pace) == ()
+    assert "节能减排完成省下达任务" in by_text
+    assert "——经济增速保持在合理区间；" in plain_text(got.report)
+
+
+def test_a_list_on_its_own_lines_after_the_opening(tmp_path):
+    got = imp(tmp_path, "二、2024年工作安排\n今年经济社会发展的主要预期目标是：\n"
+                        "——经济支撑型指标夯实厚度。地区生产总值增长7%左右；一般公共预算收入增长6.5%左右。\n"
+                        "——民生保障型指标提升温度。城镇新增就业1万人。\n"
+                        "三、主要任务\n——推进36个重大项目。\n")
+    t = found(got)
+    assert t["gdp"] == (("value", "7", "", "左右"),) and "new_jobs" in t
+    assert not any("推进" in k for k in t)  # a task line after the list is no target
+
+
+def test_five_year_goals_are_not_the_years_list(tmp_path):
+    got = imp(tmp_path, "二、今后五年\n今后五年的主要预期目标是：地区生产总值年均增长6%；"
+                        "一般公共预算收入年均增长7%。\n三、2024年工作安排\n今年的主要预期目标是：地区生产总值增长5%左右。\n")
+    assert found(got) == {"gdp": (("value", "5", "", "左右"),)}
+
+
+def test_targets_of_later_task_sections_are_not_the_main_list(tmp_path):
+    got = imp(tmp_path, "二、2024年工作安排\n主要预期目标是：地区生产总值增长5%左右；固定资产投资增长6%。\n"
+                        "三、重点任务\n（一）工业\n——规上工业增加值确保增长8%、力争9%。\n")
+    assert set(found(got)) == {"gdp", "fai"}
+
+
+# -- last year's outcomes ----------------------------------------------------------------------
+
+def test_outcomes_read_from_the_reviews_prose(tmp_path):
+    got = imp(tmp_path, "一、2023年工作回顾\n过去一年，全市地区生产总值达到1203.5亿元，增长6.3%，两年平均增长5.1%；"
+                        "规上工业增加值增长5.7%，固定资产投资、社会消费品零售总额分别增长7.6%、9%。"
+                        "城乡居民人均可支配收入分别增长8.7%、9.8%。居民消费价格上涨0.2%，城镇登记失业率3.2%，"
+                        "城镇新增就业3.1万人。进出口总额下降2.5%。\n")
+    got_results = {r.indicator: (r.level, r.growth) for r in results(got.report)}
+    assert got_results["gdp"] == (Decimal("1203.5"), Decimal("6.3"))
+    assert got_results["industry"] == (None, Decimal("5.7"))
+    assert got_results["fai"] == (None, Decimal("7.6"))
+    assert got_results["retail"] == (None, Decimal("9"))
+    assert got_results["urban_income"] == (None, Decimal("8.7"))
+    assert got_results["rural_income"] == (None, Decimal("9.8"))
+    assert got_results["cpi"] == (None, Decimal("0.2"))
+    assert got_results["unemployment"] == (Decimal("3.2"), None)
+    assert got_results["new_jobs"] == (Decimal("3.1"), None)
+    # the paragraph's words are the source's; the numbers ride along as its outcomes
+    assert "两年平均增长5.1%" in plain_text(got.report)
+
+
+def test_outcomes_shared_out_by_respectively(tmp_path):
+    got = imp(tmp_path, "一、2023年工作回顾\n城镇居民人均可支配收入10766元，农村居民人均纯收入3520元，分别实际增长10.2%和6.8%。"
+                        "财政总收入248.7亿元，下降1.5%。\n")
+    got_results = {r.indicator: (r.level, r.growth) for r in results(got.report)}
+    assert got_results["urban_income"] == (Decimal("10766"), Decimal("10.2"))
+    assert got_results["rural_income"] == (Decimal("3520"), Decimal("6.8"))
+    assert got_results["fiscal_total"] == (Decimal("248.7"), Decimal("-1.5"))
+
+
+def test_figures_of_another_scope_are_not_last_years(tmp_path):
+    got = imp(tmp_path, "一、2023年工作回顾\n五年来，地区生产总值年均增长7.1%。2019年地区生产总值增长6%。"
+                        "一季度地区生产总值增长4%。\n")
+    assert list(results(got.report)) == []
+
+
+def test_outcomes_are_not_read_from_the_plan(tmp_path):
+    got = imp(tmp_path, "二、2024年工作安排\n全市地区生产总值增长6%的目标要坚决完成。\n")
+    assert list(results(got.report)) == []
+
+
+# -- bad input ------------------------------------------------------------------------------------
+
+def test_a_statistics_bulletin_imports_with_warnings_not_a_crash(tmp_path):
+    path = tmp_path / "bulletin.txt"
+    path.write_text("某市2023年国民经济和社会发展统计公报\n一、综合\n初步核算，全年地区生产总值1203.5亿元，"
+                    "比上年增长6.3%。\n二、农业\n全年粮食产量32万吨。\n", encoding="utf-8")
+    done = run_cli("import", path, "-o", tmp_path / "b.yaml")
+    assert done.returncode == 0 and b"Traceback" not in done.stderr
+    assert (tmp_path / "b.yaml").is_file()
