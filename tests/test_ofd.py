@@ -196,6 +196,24 @@ def test_fonts_are_embedded_truetype_subsets_with_every_glyph(seed_ofd):
     assert {"FandolFang", "FandolHei", "FandolKai", "FandolSong"} <= families
 
 
+def test_a_cmap_reaches_characters_past_the_bmp():
+    """A subset's cmap as fontTools reads it: BMP characters in format 4 (3, 1), and with a
+    character past the BMP (CJK Extension B, as a fallback face may draw) a format 12 (3, 10)
+    holding them all; a character without a glyph is left out."""
+    from fontTools.ttLib import TTFont, newTable
+
+    from reportkit.writers.ofd.fonts import cmap_table
+
+    font = TTFont()
+    font.setGlyphOrder([f"g{i}" for i in range(6)])
+    table = newTable("cmap")
+    table.decompile(cmap_table({0x4E00: 1, 0x4E01: 2, 0x4E03: 3, 0x20000: 4, 0x2A6A5: 5,
+                                0x41: 0}), font)
+    bmp = {0x4E00: "g1", 0x4E01: "g2", 0x4E03: "g3"}
+    assert table.getcmap(3, 1).cmap == bmp
+    assert table.getcmap(3, 10).cmap == {**bmp, 0x20000: "g4", 0x2A6A5: "g5"}
+
+
 def test_metadata_comes_from_the_spec(seed_ofd, seed_report):
     import ofdkit
 
@@ -268,6 +286,27 @@ def test_a_missing_glyph_is_the_pdfs_error(seed_report):
         write_ofd(report, OFFICIAL)
     (problem,) = exc.value.problems
     assert problem.code == "RK051" and rare in problem.message and "U+2A6A5" in problem.message
+
+
+def test_a_character_the_face_lacks_comes_from_the_fallback_face_as_in_the_pdf(seed_report):
+    """濛 is not in FandolFang: as in the PDF it is drawn from the style's glyph_fallback, with
+    the PDF's warning (RK052), and that face's subset is embedded with it."""
+    body = list(seed_report.body)
+    body[0] = dataclasses.replace(body[0], text="我受区人民政府委托，报告濛溪河流域治理情况，请予审议。")
+    report = dataclasses.replace(seed_report, body=tuple(body))
+    warnings: list = []
+    data = write_ofd(report, OFFICIAL, warnings=warnings)
+    pdf_warnings: list = []
+    write_pdf(report, OFFICIAL, warnings=pdf_warnings)
+    assert [w.text() for w in warnings] == [w.text() for w in pdf_warnings]
+    assert warnings[0].code == "RK052"
+    xml = parts(data)
+    family = {f.get("ID"): f.get("FamilyName")
+              for f in xml["Doc_0/PublicRes.xml"].iterfind("ofd:Fonts/ofd:Font", NS)}
+    drawn_in = {family[o.get("Font")] for part in xml.values()
+                for o in part.iter(Q + "TextObject") if o.findtext("ofd:TextCode", "", NS) == "濛"}
+    assert drawn_in == {"AR PL UMing CN"}
+    assert any("报告濛溪河流域" in line for page in ofdkit_pages(data) for line in page)
 
 
 def test_build_command_writes_ofd_beside_pdf_and_refuses_missing_glyphs(tmp_path):

@@ -11,7 +11,7 @@ it for characters past it) from the characters to the same new glyph ids.
 
 from __future__ import annotations
 
-import io
+import struct
 
 
 class OfdFont:
@@ -58,29 +58,98 @@ class Fonts:
 
 def unicode_cmap(subset: bytes, codes: list[int]) -> bytes:
     """The TrueType ``subset`` (reportlab's, made for ``codes`` in this order) with its cmap
-    replaced by one from each character to its glyph: the old cmap's code i is codes[i]."""
-    from fontTools.ttLib import TTFont, newTable
-    from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
+    replaced by one from each character to its glyph: the old cmap's code i is codes[i].
 
-    # head.modified stays the face's own: the same document, the same bytes
-    font = TTFont(io.BytesIO(subset), recalcTimestamp=False)
-    by_position = font["cmap"].getcmap(1, 0).cmap
-    mapping = {codes[i]: glyph for i, glyph in by_position.items() if i < len(codes)}
-    tables = [_subtable(CmapSubtable, 4, 1, {c: g for c, g in mapping.items() if c < 0x10000})]
-    if any(c >= 0x10000 for c in mapping):
-        tables.append(_subtable(CmapSubtable, 12, 10, mapping))
-    cmap = newTable("cmap")
-    cmap.tableVersion = 0
-    cmap.tables = tables
-    font["cmap"] = cmap
-    out = io.BytesIO()
-    font.save(out, reorderTables=False)  # tables not touched are copied as they are
-    return out.getvalue()
+    Written with reportlab's own table writer (TTFontMaker: directory, checksums, head's
+    checkSumAdjustment); importing fontTools for it cost more than the rest of a seed build's
+    OFD part.
+    """
+    from reportlab.pdfbase.ttfonts import TTFontMaker
+
+    tables = _tables(subset)
+    glyphs = _format6_glyphs(tables["cmap"])
+    maker = TTFontMaker()
+    for tag, data in tables.items():
+        maker.add(tag, data)
+    maker.add("cmap", cmap_table(dict(zip(codes, glyphs, strict=False))))
+    return maker.makeStream()
 
 
-def _subtable(cls, fmt: int, encoding: int, mapping: dict):
-    """A Windows (platform 3) cmap subtable of a format and encoding."""
-    table = cls.newSubtable(fmt)
-    table.platformID, table.platEncID, table.language = 3, encoding, 0
-    table.cmap = mapping
-    return table
+def _tables(font: bytes) -> dict[str, bytes]:
+    """The tables of a TrueType file by tag (the sfnt table directory, OpenType §5)."""
+    (count,) = struct.unpack_from(">H", font, 4)
+    out = {}
+    for i in range(count):
+        tag, _, offset, length = struct.unpack_from(">4sLLL", font, 12 + 16 * i)
+        out[tag.decode("latin-1")] = font[offset:offset + length]
+    return out
+
+
+def _format6_glyphs(cmap: bytes) -> list[int]:
+    """The glyph ids of reportlab's subset cmap: one format 6 table, codes from firstCode."""
+    (count,) = struct.unpack_from(">H", cmap, 2)
+    for i in range(count):
+        _, _, offset = struct.unpack_from(">HHL", cmap, 4 + 8 * i)
+        fmt, _, _, first, entries = struct.unpack_from(">HHHHH", cmap, offset)
+        if fmt == 6:
+            if first:
+                raise ValueError("a subset cmap not starting at code 0")
+            return list(struct.unpack_from(f">{entries}H", cmap, offset + 10))
+    raise ValueError("no format 6 cmap in the subset")
+
+
+def cmap_table(mapping: dict[int, int]) -> bytes:
+    """A cmap (OpenType §cmap) of Windows Unicode subtables: format 4 for the BMP (platform 3,
+    encoding 1) and, for characters past it, format 12 (3, 10). Characters without a glyph
+    (id 0) are left out."""
+    runs = _runs(sorted((c, g) for c, g in mapping.items() if g))
+    bmp = [(a, min(b, 0xFFFE), g) for a, b, g in runs if a < 0xFFFF]
+    subtables = []
+    fmt4 = _format4(bmp)
+    if fmt4 is not None:
+        subtables.append((1, fmt4))
+    if fmt4 is None or any(b > 0xFFFE for _, b, _ in runs):
+        subtables.append((10, _format12(runs)))
+    head = struct.pack(">HH", 0, len(subtables))
+    offset = 4 + 8 * len(subtables)
+    records, bodies = b"", b""
+    for encoding, body in subtables:
+        records += struct.pack(">HHL", 3, encoding, offset + len(bodies))
+        bodies += body
+    return head + records + bodies
+
+
+def _runs(pairs: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """(first code, last code, first glyph) of the runs of consecutive codes whose glyphs are
+    consecutive too."""
+    runs: list[list[int]] = []
+    for code, glyph in pairs:
+        if runs and code == runs[-1][1] + 1 and glyph == runs[-1][2] + code - runs[-1][0]:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code, glyph])
+    return [tuple(r) for r in runs]
+
+
+def _format4(runs: list[tuple[int, int, int]]) -> bytes | None:
+    """A format 4 subtable: one segment a run (idDelta maps it), then the closing 0xFFFF
+    segment; None when it would not fit the format's 16-bit length."""
+    segments = [*runs, (0xFFFF, 0xFFFF, 0)]
+    n = len(segments)
+    length = 16 + 8 * n
+    if length > 0xFFFF:
+        return None
+    power = 1 << (n.bit_length() - 1)
+    ends = [b for _, b, _ in segments]
+    starts = [a for a, _, _ in segments]
+    deltas = [(g - a) % 0x10000 for a, _, g in runs] + [1]
+    return (struct.pack(">7H", 4, length, 0, 2 * n, 2 * power, power.bit_length() - 1,
+                        2 * n - 2 * power)
+            + struct.pack(f">{n}H", *ends) + b"\0\0" + struct.pack(f">{n}H", *starts)
+            + struct.pack(f">{n}H", *deltas) + bytes(2 * n))
+
+
+def _format12(runs: list[tuple[int, int, int]]) -> bytes:
+    """A format 12 subtable: one group a run."""
+    groups = b"".join(struct.pack(">3L", a, b, g) for a, b, g in runs)
+    return struct.pack(">HHLLL", 12, 0, 16 + len(groups), 0, len(runs)) + groups
