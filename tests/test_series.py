@@ -205,8 +205,9 @@ def test_the_chart_draws_bands_ranges_points_and_outcomes():
     bands = sorted((round(p.get_x() + p.get_width() / 2), p.get_y(), p.get_height())
                    for p in ax.patches)
     assert bands == [(2021, 6.0, 0.5), (2022, 5.0, 0.5)]
-    point, outcome = [ln for ln in ax.lines if ln.get_label() in
-                      (charts.LEGEND_TARGET, charts.LEGEND_OUTCOME)]
-    assert list(point.get_xdata()) == [2023] and list(point.get_ydata()) == [5.0]
+    (point,) = [c for c in ax.collections if c.get_label() == charts.LEGEND_TARGET]
+    (x0, y0), (x1, y1) = point.get_segments()[0]
+    assert (x0, x1, y0, y1) == (2022.75, 2023.25, 5.0, 5.0)
+    (outcome,) = [ln for ln in ax.lines if ln.get_label() == charts.LEGEND_OUTCOME]
     assert list(outcome.get_ydata()) == [6.2, 4.8]
     assert gdp.indicator in ax.get_title()

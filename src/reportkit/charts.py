@@ -74,7 +74,7 @@ def figure(track, style: str = "official"):
     ax.set_title(f"{track.indicator}{measure}" + (f"（{unit}）" if unit else ""),
                  fontproperties=title_face, fontsize=12)
     years = sorted({r.year for r in rows})
-    ax.set_xticks(years, [f"{y}{YEAR_SUFFIX}" for y in years])
+    ax.set_xticks(years, _year_labels(years))
     ax.set_xlim(years[0] - 0.6, years[-1] + 0.6)
     ax.margins(y=0.2)
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
@@ -85,6 +85,18 @@ def figure(track, style: str = "official"):
         ax.legend(handles=handles, fontsize=8, frameon=False, loc="upper left",
                   bbox_to_anchor=(1.02, 1.0))
     return fig
+
+
+#: At most this many year labels fit under a chart; more years get every second (third …) one.
+MAX_LABELS = 8
+
+
+def _year_labels(years: list[int]) -> list[str]:
+    """"2023年" under each year, or under every k-th year (from the last) when there are many, so
+    labels never overlap."""
+    step = -(-len(years) // MAX_LABELS)
+    last = len(years) - 1
+    return [f"{y}{YEAR_SUFFIX}" if (last - i) % step == 0 else "" for i, y in enumerate(years)]
 
 
 def _rc(style: str) -> dict:
@@ -105,11 +117,11 @@ def _targets(ax, rows) -> list:
     if bands:
         handles.append(Patch(facecolor=TARGET_COLOR, alpha=0.45, edgecolor=TARGET_COLOR,
                              label=LEGEND_BAND))
-    if points:
-        (line,) = ax.plot([r.year for r in points], [float(r.low) for r in points],
-                          linestyle="none", marker="_", markersize=26, markeredgewidth=2.5,
-                          color=TARGET_COLOR, label=LEGEND_TARGET)
-        handles.append(line)
+    if points:  # half a year wide, in data units, so bars never run into each other
+        handles.append(ax.hlines([float(r.low) for r in points],
+                                 [r.year - 0.25 for r in points],
+                                 [r.year + 0.25 for r in points], linewidth=2.5,
+                                 color=TARGET_COLOR, label=LEGEND_TARGET))
     return handles
 
 
