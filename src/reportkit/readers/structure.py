@@ -452,7 +452,8 @@ class Builder:
         parsed, after = self.main_clauses(ln, rest)
         if sum(1 for _, f in parsed if f.item is not None) == 0:
             return False
-        if sum(1 for words, _ in parsed if fam.MULTI_YEAR_RE.search(words)) >= 2:
+        multi = sum(1 for words, _ in parsed if fam.MULTI_YEAR_RE.search(words))
+        if multi >= max(2, len(parsed) // 3):
             self.main = "none" if self.main == "open" else self.main
             return False  # a five-year list: the year's own is still to come
         if continued and (not parsed or parsed[0][1].item is None or not any(
@@ -742,7 +743,10 @@ def find_intro(text: str) -> tuple[int, int] | None:
     goals, last year's targets or a plan's general requirements."""
     for m in fam.INTRO_RE.finditer(text):
         start = max(text.rfind(p, 0, m.start()) for p in "。！？") + 1
-        if not fam.NOT_MAIN_RE.search(text[start:m.end()]):
+        # the words that qualify the list are in its own clause: "2021年是实施“十四五”规划的
+        # 开局之年，经济社会发展主要预期目标为：" is this year's list
+        clause = max(text.rfind(p, 0, m.start()) for p in "，。！？；") + 1
+        if not fam.NOT_MAIN_RE.search(text[clause:m.end()]):
             return start, m.end()
     return None
 

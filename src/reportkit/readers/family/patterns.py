@@ -11,7 +11,7 @@ from ...clean import LazyRe
 
 #: A main target list's opening: "……主要预期目标是：", "主要目标：", "预期目标建议为：".
 INTRO_RE = LazyRe(r"(?:预期|主要|发展)性?(?:目标|指标)(?:预期)?"
-                  r"(?:任务)?(?:主要)?(?:是|为|建议为?|拟定为|确定为|安排为|如下)?\s*[:：]")
+                  r"(?:任务)?(?:主要)?(?:安排)?(?:是|为|建议为?|拟定为|确定为|安排为|如下)?\s*[:：]")
 #: An opening of targets that are not this year's main list: five-year goals, last year's.
 NOT_MAIN_RE = LazyRe(r"五年|十[一二三四五六七八九]五|[“\"]十|时期|到20\d\d年|20\d\d年[前底末]|"
                      r"年初|去年|上年|过去|完成情况|远景|规划纲要|奋斗目标|任务是")
@@ -34,7 +34,7 @@ LEAD_WORDS = ("一是", "二是", "三是", "四是", "五是", "六是", "七�
 #: What a name never contains (a clause with these before its number is not "name verb value").
 NOT_IN_NAME = "，。；：！？"
 #: A clause of a five-year (or multi-year) goal, not this year's list.
-MULTI_YEAR_RE = LazyRe(r"年均|到20\d\d年|20\d\d年[前底末]|翻一番|翻番")
+MULTI_YEAR_RE = LazyRe(r"年均(?:增长|增速|递增|提高)|到20\d\d年|20\d\d年[前底末]")
 #: A heading over the notes list, in every variant seen: 名词解释, 注释, 注 释, 注解, 附注,
 #: 附件：名词解释, 附：相关名词解释, 主要名词解释 (spaces, markup and a closing colon aside).
 NOTES_HEADING_RE = LazyRe(r"^(?:附件\d*[：:、]?|附[：:]?)?(?:本报告|主要|相关|有关)?(?:名词|词语|名词术语)?"
