@@ -41,7 +41,7 @@ _MEASURES = ("", "growth", "level", "ceiling")
 _LEAD_WORD_RE = LazyRe(r"^(确保|力争)(?!增长|控制)")
 #: Words that open a phrase, not an indicator's name.
 _NOT_A_NAME_RE = LazyRe(r"^(全年|今年|明年|实现|完成|保持|争取|努力|继续|进一步|其中|分别|同比|增长|下降|"
-                        r"比上年|比去年|按可比价|可比价|年均)")
+                        r"比上年|比去年|按可比价|可比价|年均|力争|确保|争取|努力)")
 _NOT_AMOUNT_RE = LazyRe(r"[0-9]+(?:\.[0-9]+)?(?=[年月日])|\[\^[^\]]*\]")
 #: Readings tried per line: few items with few options each, so this is never reached in
 #: practice; it bounds the work on a pathological line.

@@ -33,6 +33,9 @@ LEAD_WORDS = ("一是", "二是", "三是", "四是", "五是", "六是", "七�
               "保持", "继续", "进一步", "推动", "促进", "使", "要")
 #: What a name never contains (a clause with these before its number is not "name verb value").
 NOT_IN_NAME = "，。；：！？"
+#: Asides inside a list that are no target of it.
+FILLER_RE = LazyRe(r"^(?:同时|在实际工作中|实际工作中|着力|其中|并且?|尽最大努力|争取更好|力争更好|"
+                   r"努力争取|要|确保完成)|指标中$|更好结果$|更好成绩$")
 #: A clause of a five-year (or multi-year) goal, not this year's list.
 MULTI_YEAR_RE = LazyRe(r"年均(?:增长|增速|递增|提高)|到20\d\d年|20\d\d年[前底末]")
 #: A heading over the notes list, in every variant seen: 名词解释, 注释, 注 释, 注解, 附注,

@@ -48,6 +48,7 @@ _RELATIVE_RE = LazyRe(r"同步|高于|低于|持平|相当|匹配|相适应|平�
 #: Words that open a task, not an indicator's name ("推进36个项目", "建好200个站点").
 _ACTION_RE = LazyRe(r"^(?:推进|建好|建成|建设|实施|开工|打造|培育|引进|争创|创建|启动|加快|新建|改造|"
                     r"完善|深化|开展|组织|落实|办好)")
+_MEASURE_TAIL_RE = LazyRe(r"(?:上涨幅度|增长幅度|涨幅|增幅|增速|幅度|总水平|上涨|增长)$")
 _NAME_TAIL_RE = LazyRe(r"(?:比上年|同比|年均|比去年|较上年|全年)$")
 
 
@@ -118,9 +119,11 @@ def _names_something(text: str) -> bool:
 
 
 def qualitative(clause: str, registry: Registry, pos: Pos | None = None) -> Found | None:
-    """An item of a list without a number, as a qualitative target (None for debris)."""
+    """An item of a list without a number, as a qualitative target (None for debris and for
+    the list's asides: "同时，", "在实际工作中争取更好结果")."""
     text = clause.strip().strip("，；。 ")
-    if len(text) < 2 or re.search(r"\d", text) or not re.search(r"[\u4e00-\u9fff]", text):
+    if len(re.findall(r"[\u4e00-\u9fff]", text)) < 4 or re.search(r"\d", text) or \
+            pt.FILLER_RE.search(text):
         return None
     m = _VERB_RE.search(text)
     names = _names(text[:m.start()], registry) if m and m.start() >= 2 else []
@@ -234,7 +237,8 @@ def _roles(text: str, values: list, marks: list) -> dict:
                 roles.setdefault(key, _val(after[0]))
         if roles:
             return roles
-    if marks and marks[0].group() in ("确保", "力争") and len(values) == 1:
+    if marks and marks[0].group() in ("确保", "力争") and len(values) == 1 and \
+            marks[0].end() <= values[0].start():  # not "增长4.5%左右、力争更好结果"
         return {"ensure" if marks[0].group() == "确保" else "strive": _val(values[0])}
     return {"value": _val(values[0])}
 
@@ -251,6 +255,10 @@ def _names(head: str, registry: Registry | None = None, joint: bool = False) -> 
     head = re.sub(r"[（(][^（）()]*[）)]", "", _LEAD_RE.sub("", head.strip()))
     head = re.sub(r"(?:均|分别|都|各|要|将|预期|预计|力争|确保|争取|努力)+$", "", head)
     head = _NAME_TAIL_RE.sub("", head).strip("，、 ")
+    if registry is not None:  # "居民消费价格上涨幅度" is the registered 居民消费价格
+        bare = _MEASURE_TAIL_RE.sub("", head)
+        if bare != head and registry.find(bare) is not None:
+            head = bare
     if not head or any(c in head for c in pt.NOT_IN_NAME) or len(head) > 30 or \
             _ACTION_RE.match(head):
         return []
@@ -282,7 +290,8 @@ def _no_number(text: str, words: str, registry: Registry, pos: Pos | None) -> li
             registry.find(names[0]).kind in ("growth", "ceiling") and \
             not _RELATIVE_RE.search(text[len(head):]):
         return [_make(names[0], None, words, registry, pos, stated=False)]
-    if len(text) < 4 or len(text) > 40 or not _QUALITATIVE_RE.search(text):
+    if len(text) < 4 or len(text) > 40 or not _QUALITATIVE_RE.search(text) or \
+            pt.FILLER_RE.search(text):
         return []
     name = names[0] if names else _LEAD_RE.sub("", text)[:12]
     return [_make(name, None, words, registry, pos)]
