@@ -506,9 +506,9 @@ class Builder:
             return False
         clauses = split_clauses(text, self.registry)
         found = [(i, parse_clause(c, self.registry, self.pos(ln))) for i, c in enumerate(clauses)]
-        known = [i for i, fs in found if any(
-            f.item.indicator in self._builtin_keys and _has_value(f.item) for f in fs)]
-        if len(known) < 3 or known[0] > 3:
+        known = [i for i, fs in found for f in fs
+                 if f.item.indicator in self._builtin_keys and _has_value(f.item)]
+        if len(known) < 3:
             return False
         before = "".join(clauses[:known[0]])
         return self.prose_targets(ln, before, "", "".join(clauses[known[0]:]))
@@ -530,7 +530,8 @@ class Builder:
             found = self.clause_found(ln, words)
             if found is None:
                 if any(f.item is not None for _, f in parsed) and not re.search(r"\d", words) \
-                        and i + 1 < len(clauses) and not _any_number(clauses[i + 1:]):
+                        and i + 1 < len(clauses) and not _any_number(clauses[i + 1:]) and \
+                        clauses[i - 1].rstrip().endswith(("。", "！")):  # a sentence after it
                     return self._fill_between(ln, parsed), "".join(clauses[i:])
                 from .figures import Found
                 parsed.append((words, Found(None)))
