@@ -456,7 +456,8 @@ class Builder:
         if multi >= max(2, len(parsed) // 3):
             self.main = "none" if self.main == "open" else self.main
             return False  # a five-year list: the year's own is still to come
-        if continued and (not parsed or parsed[0][1].item is None or not any(
+        if continued and not fam.GROUP_LABEL_RE.match(rest) and (
+                not parsed or parsed[0][1].item is None or not any(
                 _has_value(f.item) for _, f in parsed if f.item is not None)):
             return False
         if before.strip():
@@ -747,7 +748,8 @@ def find_intro(text: str) -> tuple[int, int] | None:
         # the words that qualify the list are in its own clause: "2021年是实施“十四五”规划的
         # 开局之年，经济社会发展主要预期目标为：" is this year's list
         clause = max(text.rfind(p, 0, m.start()) for p in "，。！？；") + 1
-        if not fam.NOT_MAIN_RE.search(text[clause:m.end()]):
+        if not fam.NOT_MAIN_RE.search(text[clause:m.end()]) and \
+                not fam.LATER_YEARS_RE.match(text[m.end():].lstrip()):
             return start, m.end()
     return None
 

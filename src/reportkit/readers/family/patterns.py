@@ -35,8 +35,12 @@ LEAD_WORDS = ("一是", "二是", "三是", "四是", "五是", "六是", "七�
 NOT_IN_NAME = "，。；：！？"
 #: Asides inside a list that are no target of it.
 FILLER_RE = LazyRe(r"^(?:同时|在实际工作中|实际工作中|着力|其中|并且?|尽最大努力|争取更好|力争更好|"
-                   r"努力争取|要|确保完成|以|促进|树立|增强|又|加快|推动|坚持|围绕|"
-                   r"[一二三四五六七八九十]是|实现更)|指标中$|更好结果$|更好成绩$|的增长$")
+                   r"努力争取|要|确保完成|以|促进|树立|增强|又|加快|推动|坚持|围绕|实现更)|"
+                   r"指标中$|更好结果$|更好成绩$|的增长$")
+#: A paragraph of a list that opens with its group's label ("脱贫攻坚目标：").
+GROUP_LABEL_RE = LazyRe(r"^[^，。；：:]{2,12}(?:目标|指标)[:：]")
+#: What follows an opening and makes its list a multi-year one ("发展目标：到2015年，……").
+LATER_YEARS_RE = LazyRe(r"^(?:到20\d\d年|今后五年|“十[一二三四五六七八九]五”|十[一二三四五六七八九]五)")
 #: A clause of a five-year (or multi-year) goal, not this year's list.
 MULTI_YEAR_RE = LazyRe(r"年均(?:增长|增速|递增|提高)|到20\d\d年|20\d\d年[前底末]")
 #: A heading over the notes list, in every variant seen: 名词解释, 注释, 注 释, 注解, 附注,

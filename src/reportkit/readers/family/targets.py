@@ -123,7 +123,7 @@ def qualitative(clause: str, registry: Registry, pos: Pos | None = None) -> Foun
     the list's asides: "同时，", "在实际工作中争取更好结果")."""
     text = clause.strip().strip("，；。 ")
     if len(re.findall(r"[\u4e00-\u9fff]", text)) < 4 or re.search(r"\d", text) or \
-            pt.FILLER_RE.search(text) or len(text) > 30:
+            pt.FILLER_RE.search(_LEAD_RE.sub("", text)) or len(text) > 30:
         return None
     m = _VERB_RE.search(text)
     names = _names(text[:m.start()], registry) if m and m.start() >= 2 else []
@@ -291,7 +291,7 @@ def _no_number(text: str, words: str, registry: Registry, pos: Pos | None) -> li
             not _RELATIVE_RE.search(text[len(head):]):
         return [_make(names[0], None, words, registry, pos, stated=False)]
     if len(text) < 4 or len(text) > 40 or not _QUALITATIVE_RE.search(text) or \
-            pt.FILLER_RE.search(text):
+            pt.FILLER_RE.search(_LEAD_RE.sub("", text)):
         return []
     name = names[0] if names else _LEAD_RE.sub("", text)[:12]
     return [_make(name, None, words, registry, pos)]
