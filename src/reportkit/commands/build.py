@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-HELP = "build the official-format Word and PDF files of a spec"
+HELP = "build the official-format Word and PDF files of a spec (and OFD)"
 FORMATS = ("docx", "pdf", "ofd")
 #: What a build writes when --format is not given.
 DEFAULT_FORMATS = ("docx", "pdf")
