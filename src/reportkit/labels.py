@@ -100,9 +100,14 @@ def _registry(report) -> Registry:
     return reg
 
 
+_MEASURE_TAIL = re.compile(r"(?:涨幅|增幅|增速|幅度|总水平)$")
+
+
 def _key_of(name: str, reg: Registry) -> str:
-    ind = reg.find(name)
-    return ind.key if ind else "~" + normalize_name(name)
+    """The registry key a written name answers to, else the name itself (without a trailing
+    涨幅/增速: "城市居民消费价格涨幅" and "城市居民消费价格" are one indicator)."""
+    ind = reg.find(name) or reg.find(_MEASURE_TAIL.sub("", name))
+    return ind.key if ind else "~" + _MEASURE_TAIL.sub("", normalize_name(name))
 
 
 def _target_keys(t, reg: Registry) -> set[str]:
@@ -111,7 +116,7 @@ def _target_keys(t, reg: Registry) -> set[str]:
     if t.name:
         keys.add(_key_of(t.name, reg))
     ind = reg.get(t.indicator)
-    keys.add("~" + normalize_name(ind.name))
+    keys.add("~" + _MEASURE_TAIL.sub("", normalize_name(ind.name)))
     return keys
 
 

@@ -98,8 +98,9 @@ def _starts_clause(text: str, registry: Registry | None) -> bool:
         return False
     if _names_something(body):
         return True
-    if not re.search(r"\d", body) and len(body) <= 16:
-        return True  # a short item of its own ("疫情零发生")
+    if not re.search(r"\d", body) and (len(body) <= 16 or len(body) <= 26 and
+                                        _QUALITATIVE_RE.search(body)):
+        return True  # an item of its own without a number ("疫情零发生")
     if registry is not None:
         body = _LEAD_RE.sub("", body)
         return any(registry.find(body[:end]) for end in range(min(len(body), 16), 1, -1))
