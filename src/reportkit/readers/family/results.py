@@ -27,7 +27,7 @@ _LEVEL_RE = LazyRe(rf"^[^，；。\d突超]{{0,8}}?(?:达到|达|为|实现|完�
 _GROWTH_RE = LazyRe(rf"(增长|下降|上涨|增加|回落|提高)(?:（[^（）]{{0,12}}）)?({_NUM})%")
 #: Words just before a name that make its figure another scope (or not an outcome).
 _NOT_BEFORE_RE = LazyRe(r"(?:年均|平均|五年|两年|三年|累计|季度|上半年|前三|目标|力争|确保|计划|"
-                        r"预期|其中|人均|占|比重|超过|高于|低于|十[一二三四五]五|翻)[^，；。]{0,6}$")
+                        r"预期|人均|占|比重|超过|高于|低于|十[一二三四五]五|翻)[^，；。]{0,6}$")
 #: A comma part that ends the figures of the name before it.
 _OTHER_SCOPE_RE = LazyRe(r"年均|平均|两年|三年|五年|累计|季度|上半年|其中|比20\d\d年|翻")
 _YEAR_RE = LazyRe(r"(?<!\d)(19|20)\d\d(?=年)")
@@ -47,9 +47,10 @@ class _Hit:
 
 
 def _names_re(registry: Registry):
-    names = sorted({n for key in KEYS if key in registry
-                    for n in registry.get(key).names if len(n) >= 3 or n == "GDP"},
-                   key=len, reverse=True)
+    # every registered name is found (so "A、B、C分别增长x、y、z" counts all three), but only
+    # the indicators of KEYS are read
+    names = sorted({n for ind in registry.by_key.values()
+                    for n in ind.names if len(n) >= 3 or n == "GDP"}, key=len, reverse=True)
     names += ["城乡居民人均可支配收入", "城乡居民收入", "城乡居民人均收入"]
     alt = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
     return re.compile(rf"(?:全[省市区州县盟旗]|我[省市区州]|本[省市区]|全年)?({alt})")
@@ -76,7 +77,7 @@ def read_results(text: str, registry: Registry, reviewed: int | None,
         out += _respective(sentence, hits, seen, pos)
         mine: list[Result] = []
         for i, hit in enumerate(hits):
-            if hit.key in seen or _NOT_BEFORE_RE.search(sentence[max(0, hit.start - 8):
+            if hit.key in seen or hit.key not in KEYS or _NOT_BEFORE_RE.search(sentence[max(0, hit.start - 8):
                                                                  hit.start]):
                 continue
             stop = hits[i + 1].start if i + 1 < len(hits) else len(sentence)
@@ -193,7 +194,10 @@ def _respective(sentence: str, hits: list[_Hit], seen: set[str],
                     not group and not re.fullmatch(r"[^，。；\d]{0,4}", gap):
                 break
             group.insert(0, h)
-        if len(group) == 1 and group[0].name.startswith("城乡"):
+        if len(group) == 1 and (group[0].name.startswith("城乡") or group[0].key ==
+                                "rural_income" and re.search(r"(?:城镇|城市)[和、及与]$",
+                                                             sentence[:group[0].start])):
+            # "城乡居民人均可支配收入分别…", "城镇和农村居民人均可支配收入分别…"
             group = [_Hit("urban_income", "", 0, 0), _Hit("rural_income", "", 0, 0)]
         if len(group) < 2:
             continue
@@ -201,7 +205,7 @@ def _respective(sentence: str, hits: list[_Hit], seen: set[str],
         values = re.findall(rf"({_NUM})(%|万亿元|亿元|万元|元|万人|人)", tails[0])
         if levels and len(levels) == len(group) == len(values):
             for h, lv, (rate, _) in zip(group, levels, values):
-                if h.key not in seen:
+                if h.key not in seen and h.key in KEYS:
                     seen.add(h.key)
                     out.append(Result(indicator=h.key, level=Decimal(lv),
                                       growth=-Decimal(rate) if m.group(1) == "下降" else
@@ -217,7 +221,7 @@ def _respective(sentence: str, hits: list[_Hit], seen: set[str],
         else:
             values = [(n, u, None) for n, u in values]
         for h, (num, unit, rate) in zip(group, values):
-            if h.key in seen:
+            if h.key in seen or h.key not in KEYS:
                 continue
             n = Decimal(num)
             if unit == "%" and h.key not in _RATES:
