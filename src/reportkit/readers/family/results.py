@@ -34,8 +34,11 @@ _YEAR_RE = LazyRe(r"(?<!\d)(19|20)\d\d(?=年)")
 #: Indicators that are rates: their stated percentage is the level, not a growth.
 _RATES = ("unemployment", "surveyed_unemployment")
 _LEVELS_GAP_RE = LazyRe(rf"(?:为|达到|达|分别为|分别达到)?((?:{_NUM}(?:万元|元|亿元|万人)[和、及]?)+)[，,]?")
-_SHARED_RATES_RE = LazyRe(rf"分别(?:实际|名义)?(?:比上年|同比)?增长((?:{_NUM}%[和、及]?)+)")
-_RESPECTIVE_RE = LazyRe(r"分别(增长|下降|达到|达|为|实现|完成|上涨)")
+_CONTINUES_RE = LazyRe(r"^(?:比上年|同比|增加|提高|增长|下降|回落|上涨|按可比价)")
+_TWO_RATES_RE = LazyRe(rf"{_NUM}%[和、及]{_NUM}%")
+_THRESHOLD_RE = LazyRe(r"^(?:突破|超过|首次突破|跨过|迈上)")
+_SHARED_RATES_RE = LazyRe(rf"(?:分别)?(?:实际|名义)?(?:比上年|同比)?增长((?:{_NUM}%[和、及])+{_NUM}%)")
+_RESPECTIVE_RE = LazyRe(r"分别(?:比上年|同比|实际)?(增长|下降|达到|达|为|实现|完成|上涨)")
 
 
 @dataclass
@@ -140,7 +143,14 @@ def _figures(hit: _Hit, span: str, pos: Pos | None) -> Result | None:
     span = re.sub(r"（[^（）\d]{0,12}）", "", span)  # （预计，下同）
     parts = re.split(r"[，,]", span)
     level = growth = None
-    for j, part in enumerate(parts[:3]):
+    for j, part in enumerate(parts[:4]):
+        if j and level is None and growth is None and _THRESHOLD_RE.match(parts[j - 1]):
+            pass  # "突破1000亿元，达1069.34亿元": the threshold before is no figure
+        elif j and (level is not None or growth is not None) and \
+                not _CONTINUES_RE.match(part):
+            break  # the figures of this name end where no rate or increase follows
+        if _TWO_RATES_RE.search(part):
+            break  # "增长9.4%和11.6%" belongs to the names before: _shared_rates
         if j and _OTHER_SCOPE_RE.search(part):
             break
         if j == 0 and _OTHER_SCOPE_RE.search(part[:6]):
@@ -160,7 +170,7 @@ def _figures(hit: _Hit, span: str, pos: Pos | None) -> Result | None:
                 growth = Decimal(g.group(2))
                 if g.group(1) in ("下降", "回落"):
                     growth = -growth
-        if growth is not None or (level is not None and j > 0):
+        if growth is not None:
             break
     if level is None and growth is None:
         return None
