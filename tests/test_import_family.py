@@ -206,3 +206,13 @@ def test_a_statistics_bulletin_imports_with_warnings_not_a_crash(tmp_path):
     done = run_cli("import", path, "-o", tmp_path / "b.yaml")
     assert done.returncode == 0 and b"Traceback" not in done.stderr
     assert (tmp_path / "b.yaml").is_file()
+
+
+def test_a_list_without_an_opening_is_read_and_flagged(tmp_path):
+    """No "主要预期目标是：" at all: a paragraph past the review setting three registered
+    indicators with the words of targets is the list, with a warning to check it (RK313)."""
+    got = imp(tmp_path, "一、2023年工作回顾\n全市地区生产总值增长6%。\n二、2024年工作安排\n"
+                        "综合考虑各方面因素，今年全市地区生产总值增长6%左右，固定资产投资增长8%以上，"
+                        "城镇登记失业率控制在4%以内。\n")
+    assert set(found(got)) == {"gdp", "fai", "unemployment"}
+    assert [p.line for p in got.problems if p.code == "RK313"] == [8]

@@ -512,7 +512,11 @@ class Builder:
         if len(known) < 3:
             return False
         before = "".join(clauses[:known[0]])
-        return self.prose_targets(ln, before, "", "".join(clauses[known[0]:]))
+        if not self.prose_targets(ln, before, "", "".join(clauses[known[0]:])):
+            return False
+        self.warn(ln, "RK313", "a main target list with no opening phrase (主要预期目标是：) was "
+                               "read here; check that these are this year's targets")
+        return True
 
     @property
     def _builtin_keys(self) -> set[str]:
@@ -629,6 +633,11 @@ def build(lines: list[SrcLine], file: str, title: str = "", source: Source | Non
     start = b.front(lines, found)
     b.reviewed = _years(_plain(found.get("title", "")), found.get("occasion", ""))[0]
     b.body(lines[start:])
+    if b.main != "done" and b.stats.targets == 0 and any(
+            find_intro(ln.text) for ln in lines[start:]):
+        b.problems.append(Problem(file, 1, 1, "warning", "RK313",
+                                  "the text opens a target list (主要预期目标…：) but no target "
+                                  "could be read from it; its clauses are kept as text"))
     meta = make_meta(found, source, meta_extra or {}, review_heading=b.review_heading)
     report = b.finish(meta)
     if not report.body:
