@@ -49,7 +49,7 @@ TARGET_HINT_RE = LazyRe(r"确保|力争|控制在")
 #: A heading over last year's outcomes: its "——" lines are results, not targets.
 REVIEW_HEADING_RE = LazyRe(r"完成情况|执行情况|工作回顾|过去一年")
 #: A top-level heading over the year ahead: outcomes are not read under it.
-LOOKS_AHEAD_RE = LazyRe(r"今年|明年|安排|任务|目标|建议|部署|打算|计划草案")
+LOOKS_AHEAD_RE = LazyRe(r"今年|明年|今后|安排|任务|目标|建议|部署|打算|计划草案")
 
 
 @dataclass
@@ -336,8 +336,10 @@ class Builder:
     def in_review(self) -> bool:
         """The text is in the review of last year: before the main target list, outside the
         notes, not under a top-level heading that looks ahead (今年/工作安排/任务)."""
-        ahead = LOOKS_AHEAD_RE.search(self.top_heading) and \
-            not REVIEW_HEADING_RE.search(self.top_heading)  # 2019年和今年以来工作回顾
+        heading = self.top_heading
+        planned = f"{self.reviewed + 1}年" if self.reviewed else "今年"
+        ahead = (LOOKS_AHEAD_RE.search(heading) or planned in heading) and \
+            not REVIEW_HEADING_RE.search(heading)  # 2019年和今年以来工作回顾
         return self.main == "none" and not self.in_notes and not ahead
 
     def prose_results(self, ln: SrcLine, text: str) -> tuple:

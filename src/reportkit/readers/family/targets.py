@@ -30,9 +30,9 @@ _PRE = "|".join(v.PREFIX_QUALIFIERS)
 #: One stated value: optional prefix qualifier, number, unit, optional range end, qualifier.
 VALUE_RE = LazyRe(rf"({_PRE})?({_NUM})\s*(%|‰|个百分点|[^\d\s，、；。：（）()%‰和及与]{{0,5}}?)"
                   rf"(?:\s*[-—–~～至到]\s*({_NUM})\s*(?:%|‰|[^\d\s，、；。：（）()%‰]{{0,5}}?))?"
-                  rf"({_QUALS})?(?=$|[，、；。和及与（(]|[的和])")
+                  rf"({_QUALS})?(?=$|[，、；。和及与（(）)]|[的和])")
 #: A name followed at once by its number: "城镇登记失业率4.6%左右".
-_CONTINUATION_RE = LazyRe(r"^(?:力争|确保|争取|尽|努力|其中|总量|总额|规模(?!以上)|年均|比(?!重)|同比|较|高于|低于|按|可比|"
+_CONTINUATION_RE = LazyRe(r"^(?:力争|确保|争取|尽|努力|总量|总额|规模(?!以上)|年均|比(?!重)|同比|较|高于|低于|按|可比|"
                           r"达到|突破|增速|增幅|增长|下降|降低|提高|控制|保持|以上|左右|并|且|"
                           r"同时|分别|均|占|（|\(|\d)")
 _NAME_NUMBER_RE = LazyRe(r"^[\u4e00-\u9fffA-Za-z（）()]{2,30}?\s*(?:不低于|不超过|不高于)?\d")
@@ -145,12 +145,19 @@ def parse_clause(clause: str, registry: Registry, pos: Pos | None = None) -> lis
     if not text or len(text) > 120 or _ACTION_RE.match(_LEAD_RE.sub("", text)):
         return []
     strict = parse_target(text, registry, pos, clause=True)
-    if strict.item is not None:
-        if not strict.exact or lead:
-            strict.item = replace(strict.item, text=clause.strip())
-            strict.exact = False
+    if strict.item is not None and strict.exact and not lead:
         return [strict]
-    return _liberal(text, clause.strip(), registry, pos)
+    liberal = _liberal(text, clause.strip(), registry, pos)
+    if strict.item is not None and _count(liberal) <= 1 + len(strict.item.more):
+        # the strict reading holds as much: it keeps the registry's names and measures
+        strict.item = replace(strict.item, text=clause.strip())
+        strict.exact = False
+        return [strict]
+    return liberal
+
+
+def _count(founds: list[Found]) -> int:
+    return sum(1 + len(f.item.more) for f in founds if f.item is not None)
 
 
 def _liberal(text: str, words: str, registry: Registry, pos: Pos | None) -> list[Found]:
@@ -191,6 +198,13 @@ def _liberal(text: str, words: str, registry: Registry, pos: Pos | None) -> list
     else:
         roles = _roles(text, values, ensure_strive)
         out = [_make(n, roles, words, registry, pos, verb_word) for n in names]
+        used = {id(m) for m in values if _val(m) in roles.values()}
+        extra = [m for m in values if id(m) not in used and m.group(3) not in ("%", "‰", "")]
+        if len(names) == 1 and len(extra) == 1 and out[0].item is not None:
+            # "确保增长14%、力争达到15%以上，突破3000亿元": the level beside the rate
+            level = _make(names[0], {"value": _val(extra[0])}, "", registry, pos, "达到")
+            if level.item is not None:
+                out[0].item = replace(out[0].item, more=(replace(level.item, text=""),))
     out = [f for f in out if f.item is not None]
     items = [t for f in out for t in (f.item, *f.item.more)]
     shown = "".join(t.name or registry.get(t.indicator).name for t in items)
