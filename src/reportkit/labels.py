@@ -174,7 +174,9 @@ def score_report(label: dict, report, score: Score, where: str) -> None:
     from .model import results, targets
 
     reg = _registry(report)
-    found = [t for t in targets(report)]
+    # one item of a list is one target: a level stated beside the rate of the same indicator
+    # ("增长7.5%，总量360亿元") rides in ``more`` and is not counted apart
+    found = [t for t in targets(report) if not _rides_along(t, report)]
     used: set[int] = set()
     for lab in label.get("targets") or []:
         i = _match_target(lab, [t if j not in used else _Gone for j, t in enumerate(found)], reg)
@@ -224,6 +226,12 @@ def score_report(label: dict, report, score: Score, where: str) -> None:
         if g[0] in wanted_keys:
             score.r_fp += 1
             score.misses.append(f"{where}: result not in labels: {g}")
+
+
+def _rides_along(t, report) -> bool:
+    from .model import targets
+
+    return any(t in head.more and t.indicator == head.indicator for head in targets(report))
 
 
 class _Gone:

@@ -176,7 +176,8 @@ def _liberal(text: str, words: str, registry: Registry, pos: Pos | None) -> list
         verb = m
     head_end = verb.start() if verb else first.start()
     head = text[:head_end]
-    ensure_strive = [m for m in _ENSURE_STRIVE_RE.finditer(text) if m.start() >= head_end - 2]
+    ensure_strive = [m for m in _ENSURE_STRIVE_RE.finditer(text)
+                     if m.start() >= head_end - 2 or m.start() == 0]  # "确保生产总值增长11%以上"
     verb_word = verb.group() if verb else ""
     names = _names(head, registry, verb_word.startswith(("分别", "均")) or len(values) > 1)
     if not names:
