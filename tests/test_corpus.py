@@ -219,3 +219,14 @@ def test_reports_added_later_give_the_tables_of_one_run(built, tmp_path):
     res = corpus(grown, "-o", out)
     assert "(6 read" in res.stderr.decode(), res.stderr.decode()
     assert tables(out) == tables(db)
+
+
+def test_an_output_inside_the_folder_is_not_read_as_a_report(tmp_path):
+    src = tmp_path / "reports"
+    (src / "state-council").mkdir(parents=True)
+    shutil.copy(CORPUS / "state-council" / "2024.md", src / "state-council")
+    db = src / "corpus.duckdb"
+    for _ in range(2):  # the second run finds the database (and its .wal) beside the reports
+        out = corpus(src, "-o", db, "--scheduler", "serial")
+        assert out.returncode == 0 and "corpus.duckdb: warning" not in out.stderr.decode()
+    assert query(db, "SELECT file FROM reports") == [("state-council/2024.md",)]

@@ -56,6 +56,9 @@ def run(args) -> int:
         sys.stderr.write(f"reportkit corpus: --scheduler {args.scheduler}: give pool, serial, "
                          "dask-local or dask://HOST:PORT\n")
         return 2
+    if args.jobs < 0:
+        sys.stderr.write("reportkit corpus: --jobs N: give 1 or more (0: the cores here)\n")
+        return 2
     out = Path(args.output)
     if out.resolve().is_relative_to(root.resolve()) and out.suffix.lower() in (".md", ".txt"):
         sys.stderr.write(f"{out}: error the output would overwrite a report (RK041)\n")
