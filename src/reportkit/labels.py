@@ -18,7 +18,7 @@ from . import vocab as v
 from .registry import Registry, builtin, normalize_name
 
 #: The core indicators whose results are scored (registry keys).
-CORE = ("gdp", "industry", "fai", "retail", "revenue", "fiscal_total", "urban_income",
+CORE = ("gdp", "industry", "fai", "retail", "revenue", "fiscal_total", "income", "urban_income",
         "rural_income", "cpi", "unemployment", "surveyed_unemployment", "new_jobs")
 #: The registered and the surveyed unemployment rate: a label may name either.
 _JOBLESS = {"unemployment", "surveyed_unemployment"}

@@ -24,7 +24,7 @@ KEYS = ("gdp", "industry", "fai", "retail", "revenue", "fiscal_total", "income",
 _NUM = r"\d+(?:\.\d+)?"
 _LEVEL_RE = LazyRe(rf"^[^，；。\d突超]{{0,8}}?(?:达到|达|为|实现|完成|是)?"
                    rf"({_NUM})(万亿元|亿元|万元|元|万人|人|%)")
-_GROWTH_RE = LazyRe(rf"(增长|下降|上涨|增加|回落|提高)(?:（[^（）]{{0,12}}）)?({_NUM})%")
+_GROWTH_RE = LazyRe(rf"(增长|下降|上涨|增加|回落|提高)(?:（[^（）]{{0,12}}）)?约?({_NUM})%")
 #: Words just before a name that make its figure another scope (or not an outcome).
 _NOT_BEFORE_RE = LazyRe(r"(?:年均|平均|五年|两年|三年|累计|季度|上半年|前三|目标|力争|确保|计划|"
                         r"预期|人均|占|比重|超过|高于|低于|十[一二三四五]五|翻)[^，；。]{0,6}$")
@@ -34,7 +34,8 @@ _YEAR_RE = LazyRe(r"(?<!\d)(19|20)\d\d(?=年)")
 #: Indicators that are rates: their stated percentage is the level, not a growth.
 _RATES = ("unemployment", "surveyed_unemployment")
 _LEVELS_GAP_RE = LazyRe(rf"(?:为|达到|达|分别为|分别达到)?((?:{_NUM}(?:万元|元|亿元|万人)[和、及]?)+)[，,]?")
-_CONTINUES_RE = LazyRe(r"^(?:比上年|同比|增加|提高|增长|下降|回落|上涨|按可比价)")
+_CONTINUES_RE = LazyRe(r"^(?:比上年|同比|增加|提高|增长|下降|回落|上涨|按可比价|可比价|同口径|实际|"
+                       r"扣除|剔除)")
 _TWO_RATES_RE = LazyRe(rf"{_NUM}%[和、及]{_NUM}%")
 _THRESHOLD_RE = LazyRe(r"^(?:突破|超过|首次突破|跨过|迈上)")
 _SHARED_RATES_RE = LazyRe(rf"(?:分别)?(?:实际|名义)?(?:比上年|同比)?增长((?:{_NUM}%[和、及])+{_NUM}%)")
@@ -144,7 +145,8 @@ def _figures(hit: _Hit, span: str, pos: Pos | None) -> Result | None:
     parts = re.split(r"[，,]", span)
     level = growth = None
     for j, part in enumerate(parts[:4]):
-        if j and level is None and growth is None and _THRESHOLD_RE.match(parts[j - 1]):
+        if j and level is None and growth is None and (_THRESHOLD_RE.match(parts[j - 1]) or
+                                                       re.search(r"(?:以上|多)$", parts[j - 1])):
             pass  # "突破1000亿元，达1069.34亿元": the threshold before is no figure
         elif j and (level is not None or growth is not None) and \
                 not _CONTINUES_RE.match(part):
@@ -159,7 +161,10 @@ def _figures(hit: _Hit, span: str, pos: Pos | None) -> Result | None:
             break  # the rates after 分别 are shared out by _shared_rates
         if level is None and growth is None:
             m = _LEVEL_RE.match(part)
-            if m and m.group(2) != "%" or m and hit.key in _RATES:
+            if m and re.match(r"^(?:过|突破|超过)", part) or m and \
+                    part[m.end():].startswith(("以上", "多")):
+                pass  # "1万亿元以上，达到11330.68亿元": a threshold, the figure follows
+            elif m and m.group(2) != "%" or m and hit.key in _RATES:
                 level = Decimal(m.group(1))
             elif m and hit.key == "cpi" and not _GROWTH_RE.search(part) and \
                     Decimal(m.group(1)) < 50:  # "居民消费价格涨幅2.1%"
