@@ -115,7 +115,7 @@ def family_table(rows: list[dict], wall: float, list_low: bool) -> list[tuple[st
         ("reports", str(len(rows))),
         ("imported", str(len(ok))),
         ("crashes", str(len(rows) - len(ok))),
-        ("silent overwrites (RK312 warned instead)", str(sum(r["overwrite"] for r in ok))),
+        ("notes explained twice (RK312, never overwritten)", str(sum(r["overwrite"] for r in ok))),
         ("Chinese characters kept, mean", f"{statistics.mean(r['kept'] for r in ok):.4%}"),
         ("reports keeping < 99.5%", str(len(low))),
         ("RK302 total / reports with any / median", f"{sum(rk302)} / "
