@@ -216,3 +216,13 @@ def test_a_list_without_an_opening_is_read_and_flagged(tmp_path):
                         "城镇登记失业率控制在4%以内。\n")
     assert set(found(got)) == {"gdp", "fai", "unemployment"}
     assert [p.line for p in got.problems if p.code == "RK313"] == [8]
+
+
+def test_ordinal_items_open_with_their_lead_sentence(tmp_path):
+    """"第一，加速提升产业竞争力。……" and "一是……。": the ordinal item's first sentence is its
+    lead, as a bold opening would be; the words are unchanged."""
+    got = imp(tmp_path, "一、工作回顾\n第一，加速提升产业竞争力。以存量带增量，放大资源优势。\n"
+                        "二是深化改革开放。推进重点领域改革。\n")
+    first, second = got.report.body[0].body
+    assert (first.lead, first.text) == ("第一，加速提升产业竞争力。", "以存量带增量，放大资源优势。")
+    assert (second.lead, second.text) == ("二是深化改革开放。", "推进重点领域改革。")

@@ -42,6 +42,10 @@ MAX_SIBLINGS = 99
 NOTES_HEADING = v.NOTES_HEADING
 NOTES_HEADINGS = (v.NOTES_HEADING, "名词解释：", "注释", "注解")
 NOTE_ITEM_RE = LazyRe(r"^(?:\[(\d{1,3})\]|(\d{1,3})[.．、])\s*(.*)$")
+#: An item opened by an ordinal word, its first sentence the lead: "第一，加速提升产业竞争力。",
+#: "一是深化改革。", "首先，……。"
+ORDINAL_LEAD_RE = LazyRe(r"^((?:第[一二三四五六七八九十]{1,3}[，、]|[一二三四五六七八九十]{1,3}是|首先，|"
+                         r"其次，|再次，|最后，)[^。！？；]{2,40}[。！])(.+)$")
 LEAD_RE = LazyRe(r"^([^，,：；。！？:;\[]{2,24}[。！])(.+)$")
 TARGET_INTRO_RE = LazyRe(r"目标(?:是|为)?[:：]$")
 RESULT_HINT_RE = LazyRe(r"年初(?:预期|控制)?目标")
@@ -817,7 +821,7 @@ def _split_lead(text: str, bold: str) -> tuple[str, str]:
         return bold, text[len(bold):]
     if bold:
         return "", text
-    m = LEAD_RE.match(text)
+    m = LEAD_RE.match(text) or ORDINAL_LEAD_RE.match(text)
     if m and not m.group(1).startswith(v.DASH):
         return m.group(1), m.group(2)
     return "", text
