@@ -79,7 +79,9 @@ def run(opts: Options) -> Summary:
     except (KeyboardInterrupt, RunError, store.StoreError):
         raise
     except Exception as exc:  # noqa: BLE001 - disk full, a worker killed, a lost cluster
-        # each gets one line, no traceback
+        # each gets one line, no traceback; Ctrl-C inside DuckDB is still Ctrl-C
+        if type(exc).__name__ == "InterruptException":
+            raise KeyboardInterrupt from None
         raise RunError(_failure(exc)) from None
     finally:
         con.close()
@@ -270,7 +272,7 @@ class _Pool(_Serial):
         if "fork" in methods:
             preload()
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        self.pool = ProcessPoolExecutor(jobs, mp_context=context)
+        self.pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_quiet_worker)
         # start the workers now, before the progress bar's thread exists
         list(self.pool.map(abs, range(jobs)))
 
@@ -342,6 +344,14 @@ class _Dask(_Serial):
 TASK_PACKAGES = ("readers", "diff")
 TASK_MODULES = ("model", "flat", "registry", "wording", "scorecard", "numbers", "clean", "vocab",
                 "corpus.tasks")
+
+
+def _quiet_worker() -> None:
+    """Ctrl-C is the main process's to handle (it stops the pool and keeps what finished); a
+    worker that took it too would print a traceback of its own."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def preload() -> None:
