@@ -226,3 +226,9 @@ def test_ordinal_items_open_with_their_lead_sentence(tmp_path):
     first, second = got.report.body[0].body
     assert (first.lead, first.text) == ("第一，加速提升产业竞争力。", "以存量带增量，放大资源优势。")
     assert (second.lead, second.text) == ("二是深化改革开放。", "推进重点领域改革。")
+
+
+def test_a_report_given_in_december_plans_the_next_year(tmp_path):
+    got = imp(tmp_path, "一、2022年工作回顾\n过去一年，全市地区生产总值增长4%。\n", head=(
+        "某市政府工作报告\n（2022年12月26日在某市第十八届人民代表大会第二次会议上）\n各位代表：\n"))
+    assert (got.report.meta.year_reviewed, got.report.meta.year_planned) == (2022, 2023)

@@ -883,8 +883,11 @@ def _years(title: str, occasion: str, review_heading: str = "") -> tuple[int | N
     if m:
         reviewed = int(m.group(1))
     if planned is None:
+        given = re.match(r"(\d{4})年(\d{1,2})月", occasion)
         m = _YEAR_RE.search(occasion) or _YEAR_RE.search(title)
-        if m:
+        if given:  # a report given in November or December plans the year after (明年)
+            planned = int(given.group(1)) + (1 if int(given.group(2)) >= 11 else 0)
+        elif m:
             planned = int(m.group(1))
     if reviewed is None:
         m = _REVIEWED_IN_HEADING_RE.search(review_heading)
