@@ -74,21 +74,30 @@ def _amounts(text: str) -> list[Decimal]:
     return [Decimal(n) for n in re.findall(r"[0-9]+(?:\.[0-9]+)?", text)]
 
 
-def split_top(text: str, seps: str = "，") -> list[str]:
-    """Split at separators outside parentheses and quotes."""
+def split_keep(text: str, seps: str) -> list[str]:
+    """Split at separators outside parentheses and quotes, each part keeping its separator
+    (joined, the parts give the text back)."""
     parts, depth, cur = [], 0, []
     for ch in text:
         if ch in "（(“《[":
             depth += 1
         elif ch in "）)”》]" and depth:
             depth -= 1
+        cur.append(ch)
+        if ch in ";；" and re.search(r"&[a-zA-Z]+[;；]$", "".join(cur[-10:])):
+            continue  # an HTML entity (&permil;), not a separator
         if ch in seps and depth == 0:
             parts.append("".join(cur))
             cur = []
-        else:
-            cur.append(ch)
-    parts.append("".join(cur))
+    if cur or not parts or parts[-1][-1:] in seps:
+        parts.append("".join(cur))
     return parts
+
+
+def split_top(text: str, seps: str = "，") -> list[str]:
+    """Split at separators outside parentheses and quotes (the separators dropped)."""
+    parts = split_keep(text, seps)
+    return [p[:-1] if i < len(parts) - 1 else p for i, p in enumerate(parts)]
 
 
 def parse_value(text: str) -> tuple[Decimal, str, str] | None:

@@ -20,7 +20,7 @@ from ... import vocab as v
 from ...clean import LazyRe
 from ...model import Indicator, Pos, Target, Value
 from ...registry import Registry, normalize_name
-from ..figures import Found, covers, parse_target, split_top
+from ..figures import Found, covers, parse_target, split_keep
 from . import patterns as pt
 
 _NUM = r"\d+(?:\.\d+)?"
@@ -50,25 +50,6 @@ _ACTION_RE = LazyRe(r"^(?:推进|建好|建成|建设|实施|开工|打造|培�
                     r"完善|深化|开展|组织|落实|办好)")
 _MEASURE_TAIL_RE = LazyRe(r"(?:上涨幅度|增长幅度|涨幅|增幅|增速|幅度|总水平|上涨|增长)$")
 _NAME_TAIL_RE = LazyRe(r"(?:比上年|同比|年均|比去年|较上年|全年)$")
-
-
-def split_keep(text: str, seps: str) -> list[str]:
-    """Split at separators outside brackets and quotes, each part keeping its separator."""
-    parts, depth, cur = [], 0, []
-    for ch in text:
-        if ch in "（(“《[":
-            depth += 1
-        elif ch in "）)”》]" and depth:
-            depth -= 1
-        cur.append(ch)
-        if ch in ";；" and re.search(r"&[a-zA-Z]+[;；]$", "".join(cur[-10:])):
-            continue  # an HTML entity (&permil;), not a separator
-        if ch in seps and depth == 0:
-            parts.append("".join(cur))
-            cur = []
-    if cur:
-        parts.append("".join(cur))
-    return parts
 
 
 def split_clauses(text: str, registry: Registry | None = None) -> list[str]:
