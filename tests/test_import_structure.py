@@ -186,11 +186,14 @@ def test_urban_and_rural_income_respectively(tmp_path):
     assert "——城乡居民人均可支配收入分别增长8%、9%，" in plain_text(got.report)
 
 
-def test_respectively_needs_a_value_for_each_name(tmp_path):
+def test_respectively_with_one_value_gives_it_to_each_name(tmp_path):
+    """"A、B、C分别增长10%" (伊春 2014) and "城乡居民人均可支配收入分别增长8%": one value after
+    分别 is each name's value, the clause's words kept."""
     got = imp(tmp_path, "二、2024年工作安排\n主要目标是：地区生产总值增长7%，"
                         "城乡居民人均可支配收入分别增长8%，社会消费品零售总额增长9%。\n")
-    assert [t.indicator for lst in got.report.body[0].body if isinstance(lst, TargetList)
-            for t in lst.items] == ["gdp", "retail"]
+    from reportkit.model import targets
+    assert [(t.indicator, str(t.value.number)) for t in targets(got.report)] == [
+        ("gdp", "7"), ("urban_income", "8"), ("rural_income", "8"), ("retail", "9")]
 
 
 def test_word_joiners_in_a_text_copy(tmp_path):

@@ -509,7 +509,7 @@ class Builder:
         planned = f"{self.reviewed + 1}年" if self.reviewed else "今年"
         if self.in_review() and not re.search(rf"今年|明年|{planned}", text[:40]):
             return False
-        if len(_TARGET_WORDS_RE.findall(text)) < 2 or fam.NOT_MAIN_RE.search(text[:30]):
+        if not _TARGET_WORDS_RE.search(text) or fam.NOT_MAIN_RE.search(text[:30]):
             return False
         clauses = split_clauses(text, self.registry)
         found = [(i, parse_clause(c, self.registry, self.pos(ln))) for i, c in enumerate(clauses)]
@@ -769,7 +769,7 @@ def find_intro(text: str) -> tuple[int, int] | None:
     return None
 
 
-_TARGET_WORDS_RE = LazyRe(r"左右|以上|以内|确保|力争|控制在")
+_TARGET_WORDS_RE = LazyRe(r"左右|以上|以内|确保|力争|控制在|预期|初步安排")
 
 
 def _has_value(t) -> bool:

@@ -48,6 +48,8 @@ _RELATIVE_RE = LazyRe(r"同步|高于|低于|持平|相当|匹配|相适应|平�
 #: Words that open a task, not an indicator's name ("推进36个项目", "建好200个站点").
 _ACTION_RE = LazyRe(r"^(?:推进|建好|建成|建设|实施|开工|打造|培育|引进|争创|创建|启动|加快|新建|改造|"
                     r"完善|深化|开展|组织|落实|办好)")
+#: The two sides of a joint name ("城镇和农村居民…").
+_SIDES = ("城镇", "城市", "农村", "农民")
 _MEASURE_TAIL_RE = LazyRe(r"(?:上涨幅度|增长幅度|涨幅|增幅|增速|幅度|总水平|上涨|增长)$")
 _NAME_TAIL_RE = LazyRe(r"(?:比上年|同比|年均|比去年|较上年|全年)$")
 
@@ -164,7 +166,8 @@ def _liberal(text: str, words: str, registry: Registry, pos: Pos | None) -> list
     if not names:
         return []
     if verb_word.startswith("分别") or len(names) > 1 and len(values) == len(names):
-        pairs = list(zip(names, values)) if len(values) == len(names) else []
+        pairs = list(zip(names, values)) if len(values) == len(names) else \
+            [(n, values[0]) for n in names] if len(values) == 1 else []  # one value for all
         if not pairs:
             return []
         out = [_make(n, {"value": _val(m)}, words, registry, pos, verb_word) for n, m in pairs]
@@ -250,6 +253,7 @@ def _val(m: re.Match) -> tuple:
 def _names(head: str, registry: Registry | None = None, joint: bool = False) -> list[str]:
     """The indicator names a clause's head holds: "A和B均" → [A, B]; "A、B分别" → [A, B]."""
     head = re.sub(r"[（(][^（）()]*[）)]", "", _LEAD_RE.sub("", head.strip()))
+    head = _LEAD_RE.sub("", re.sub(r"^.*\d{4}年", "", head))  # "初步安排2014年全市……"
     head = re.sub(r"(?:均|分别|都|各|要|将|预期|预计|力争|确保|争取|努力)+$", "", head)
     head = _NAME_TAIL_RE.sub("", head).strip("，、 ")
     if registry is not None:  # "居民消费价格上涨幅度" is the registered 居民消费价格
@@ -260,9 +264,9 @@ def _names(head: str, registry: Registry | None = None, joint: bool = False) -> 
             _ACTION_RE.match(head):
         return []
     parts = [p for p in re.split(r"、|和|及", head) if p]
-    if len(parts) > 1 and len(parts[-1]) > 4:  # "城镇和农村居民人均可支配收入"
+    if len(parts) > 1 and parts[-1][:2] in _SIDES:  # "城镇和农村居民人均可支配收入"
         shared = parts[-1][2:]
-        parts = [p + shared if len(p) <= 2 else p for p in parts]
+        parts = [p + shared if p in _SIDES else p for p in parts]
     if len(parts) > 1 and all(len(p) >= 2 for p in parts) and (joint or all(
             registry.find(p) is not None for p in parts)):
         if head.startswith("城乡") and len(parts) == 1:
