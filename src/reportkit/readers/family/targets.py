@@ -30,7 +30,7 @@ _PRE = "|".join(v.PREFIX_QUALIFIERS)
 #: One stated value: optional prefix qualifier, number, unit, optional range end, qualifier.
 VALUE_RE = LazyRe(rf"({_PRE})?({_NUM})\s*(%|‰|个百分点|[^\d\s，、；。：（）()%‰和及与]{{0,5}}?)"
                   rf"(?:\s*[-—–~～至到]\s*({_NUM})\s*(?:%|‰|[^\d\s，、；。：（）()%‰]{{0,5}}?))?"
-                  rf"({_QUALS})?(?=$|[，、；。和及与（(）)]|[的和])")
+                  rf"({_QUALS})?(?=$|[，、；。和及与（(）),;]|[的和])")
 #: A name followed at once by its number: "城镇登记失业率4.6%左右".
 _CONTINUATION_RE = LazyRe(r"^(?:力争|确保|争取|尽|努力|总量|总额|规模(?!以上)|年均|比(?!重)|同比|较|高于|低于|按|可比|"
                           r"达到|突破|增速|增幅|增长|下降|降低|提高|控制|保持|以上|左右|并|且|"
@@ -121,7 +121,7 @@ def parse_clause(clause: str, registry: Registry, pos: Pos | None = None) -> lis
     [] when the clause is not a target. Each target keeps the clause's words in ``text``
     unless the strict reader regenerates them exactly."""
     text = re.sub(r"&permil[;；]?", "‰", re.sub(r"[ \u3000]+", "", clause.strip()))
-    text = html.unescape(text).strip("，；。 ")
+    text = html.unescape(text).strip("，；。,; ")
     lead = _GROUP_LEAD_RE.match(text)
     if lead and re.search(r"\d", text[lead.end():]):
         text = text[lead.end():]  # "经济支撑型指标夯实厚度。地区生产总值增长7%左右"
@@ -156,7 +156,8 @@ def _liberal(text: str, words: str, registry: Registry, pos: Pos | None) -> list
     first = values[0]
     verb = None
     for m in _VERB_RE.finditer(text[:first.start() + len(first.group(1) or "")]):
-        verb = m
+        if m.start() >= 2:  # a verb opening the clause ("实现地区生产总值…") is a lead word
+            verb = m
     head_end = verb.start() if verb else first.start()
     head = text[:head_end]
     ensure_strive = [m for m in _ENSURE_STRIVE_RE.finditer(text)
@@ -226,6 +227,9 @@ def _is_year(text: str, m: re.Match) -> bool:
 
 def _roles(text: str, values: list, marks: list) -> dict:
     """Which value is 确保 and which 力争 ("确保6.5%、力争7%"), else the first one alone."""
+    if marks and len(values) >= 2 and values[-1].group(3) != values[0].group(3):
+        # "增长9%左右、力争超过1.6万亿元": a rate and a level, not 确保 and 力争 of one
+        return {"value": _val(values[0])}
     if marks and len(values) >= 2:
         roles: dict = {}
         if values[0].start() < marks[0].start() and marks[0].group() != "确保":
@@ -272,7 +276,9 @@ def _names(head: str, registry: Registry | None = None, joint: bool = False) -> 
         if head.startswith("城乡") and len(parts) == 1:
             return ["城镇" + head[2:], "农村" + head[2:]]
         return parts
-    if head.startswith("城乡居民") and "收入" in head:
+    if head == "一二三产业" or head == "一二三产业增加值":  # "一二三产业分别增长…"
+        return [f"第{n}产业{head[5:]}" for n in "一二三"]
+    if head.startswith("城乡") and "收入" in head:
         return ["城镇" + head[2:], "农村" + head[2:]]
     return [head] if len(head) >= 2 else []
 
