@@ -100,7 +100,8 @@ def _shared_rates(sentence: str, found: list[Result]) -> list[Result]:
     if not m:
         return found
     rates = re.findall(rf"({_NUM})%", m.group(1))
-    waiting = [i for i, r in enumerate(found) if r.growth is None and r.level is not None]
+    waiting = [i for i, r in enumerate(found)
+               if r.growth is None and r.level is not None and r.indicator not in _RATES]
     if len(rates) < 2 or len(waiting) < len(rates):
         return found
     out = list(found)

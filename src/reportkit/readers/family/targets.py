@@ -59,7 +59,10 @@ def split_clauses(text: str, registry: Registry | None = None) -> list[str]:
     back): at ； and 。 outside brackets, then at ， where the part after it names an indicator
     of its own ("……增长7%，……增长8%" is two; "……增长6%左右，确保总量突破6万亿元" is one)."""
     out: list[str] = []
-    for part in split_keep(text, "；;。"):
+    parts = split_keep(text, "；;。")
+    if len(parts) > 1 and _GROUP_LEAD_RE.fullmatch(parts[0]) and not re.search(r"\d", parts[0]):
+        parts = [parts[0] + parts[1], *parts[2:]]  # "——保持经济平稳较快增长。全省生产总值……"
+    for part in parts:
         cur = ""
         for p in split_keep(part, "，"):
             if cur and _starts_clause(p, registry):
