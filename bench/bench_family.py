@@ -50,10 +50,10 @@ def kept_share(source: Counter, out: Counter) -> float:
 def source_body(path: Path) -> str:
     """The source text without a markdown front matter's keys and HTML comments."""
     text = path.read_text("utf-8", errors="replace")
-    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
-    m = re.match(r"^---\n(.*?)\n---\n", text, re.S)
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
+    m = re.match(r"^---\n(.*?)\n---\n", text, re.DOTALL)
     if m:
-        front = "".join(re.findall(r"^\s*\w+:\s*(.*)$", m.group(1), re.M))
+        front = "".join(re.findall(r"^\s*\w+:\s*(.*)$", m.group(1), re.MULTILINE))
         text = front + "\n" + text[m.end():]
     return text
 
@@ -118,8 +118,9 @@ def family_table(rows: list[dict], wall: float, list_low: bool) -> list[tuple[st
         ("notes explained twice (RK312, never overwritten)", str(sum(r["overwrite"] for r in ok))),
         ("Chinese characters kept, mean", f"{statistics.mean(r['kept'] for r in ok):.4%}"),
         ("reports keeping < 99.5%", str(len(low))),
-        ("RK302 total / reports with any / median", f"{sum(rk302)} / "
-         f"{sum(1 for x in rk302 if x)} / {statistics.median(rk302) if rk302 else 0}"),
+        ("RK302 total / reports with any / median", (
+            f"{sum(rk302)} / {sum(1 for x in rk302 if x)} / "
+            f"{statistics.median(rk302) if rk302 else 0}")),
         ("RK303 total", str(sum(r["rk303"] for r in ok))),
         ("2000+ reports with a target paragraph", str(len(recent))),
         ("… with a target list found", f"{len(found)} ({len(found) / max(1, len(recent)):.1%})"),

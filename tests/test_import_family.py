@@ -24,7 +24,7 @@ def imp(tmp_path, body: str, head: str = HEAD):
     path = tmp_path / "r.txt"
     path.write_text(head + body, encoding="utf-8")
     got = load(str(path))
-    back, problems = read_spec_text(write_yaml(got.report).decode("utf-8"), "r.yaml")
+    back, _problems = read_spec_text(write_yaml(got.report).decode("utf-8"), "r.yaml")
     assert back == got.report, "the written spec must read back as the import"
     return got
 
@@ -167,7 +167,7 @@ def test_outcomes_read_from_the_reviews_prose(tmp_path):
     assert got_results["gdp"] == (Decimal("1203.5"), Decimal("6.3"))
     assert got_results["industry"] == (None, Decimal("5.7"))
     assert got_results["fai"] == (None, Decimal("7.6"))
-    assert got_results["retail"] == (None, Decimal("9"))
+    assert got_results["retail"] == (None, Decimal(9))
     assert got_results["urban_income"] == (None, Decimal("8.7"))
     assert got_results["rural_income"] == (None, Decimal("9.8"))
     assert got_results["cpi"] == (None, Decimal("0.2"))
@@ -181,8 +181,8 @@ def test_outcomes_shared_out_by_respectively(tmp_path):
     got = imp(tmp_path, "一、2023年工作回顾\n城镇居民人均可支配收入10766元，农村居民人均纯收入3520元，分别实际增长10.2%和6.8%。"
                         "财政总收入248.7亿元，下降1.5%。\n")
     got_results = {r.indicator: (r.level, r.growth) for r in results(got.report)}
-    assert got_results["urban_income"] == (Decimal("10766"), Decimal("10.2"))
-    assert got_results["rural_income"] == (Decimal("3520"), Decimal("6.8"))
+    assert got_results["urban_income"] == (Decimal(10766), Decimal("10.2"))
+    assert got_results["rural_income"] == (Decimal(3520), Decimal("6.8"))
     assert got_results["fiscal_total"] == (Decimal("248.7"), Decimal("-1.5"))
 
 

@@ -85,11 +85,11 @@ class Score:
         return [
             ("labelled reports (crashes)", f"{self.reports} ({self.crashes})"),
             ("targets: precision / recall",
-             f"{self.target_precision:.3f} / {self.target_recall:.3f} "
-             f"(tp {self.t_tp}, fp {self.t_fp}, fn {self.t_fn})"),
+             (f"{self.target_precision:.3f} / {self.target_recall:.3f} "
+              f"(tp {self.t_tp}, fp {self.t_fp}, fn {self.t_fn})")),
             ("core results: precision / recall",
-             f"{self.result_precision:.3f} / {self.result_recall:.3f} "
-             f"(tp {self.r_tp}, fp {self.r_fp}, fn {self.r_fn})"),
+             (f"{self.result_precision:.3f} / {self.result_recall:.3f} "
+              f"(tp {self.r_tp}, fp {self.r_fp}, fn {self.r_fn})")),
         ]
 
 

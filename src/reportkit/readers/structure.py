@@ -14,14 +14,26 @@ from dataclasses import dataclass, field
 
 from .. import vocab as v
 from ..clean import LazyRe
-from ..model import (DashList, Indicator, Meta, Note, Paragraph, Pos, Report, ResultList, Section,
-                     Source, Speaker, TargetList)
+from ..model import (
+    DashList,
+    Indicator,
+    Meta,
+    Note,
+    Paragraph,
+    Pos,
+    Report,
+    ResultList,
+    Section,
+    Source,
+    Speaker,
+    TargetList,
+)
 from ..problems import Problem
 from ..registry import Registry, builtin
 from .family import patterns as fam
 from .family.results import read_results
 from .family.targets import parse_clause, qualitative, split_clauses
-from .figures import parse_result, parse_target, split_top
+from .figures import parse_result, parse_target
 
 _CN = "一二三四五六七八九十"
 HEADING_RES = (
