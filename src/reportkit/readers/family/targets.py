@@ -28,7 +28,7 @@ _QUALS = "|".join(sorted((q for q in v.QUALIFIERS if q not in v.PREFIX_QUALIFIER
                          reverse=True))
 _PRE = "|".join(v.PREFIX_QUALIFIERS)
 #: One stated value: optional prefix qualifier, number, unit, optional range end, qualifier.
-VALUE_RE = LazyRe(rf"({_PRE})?({_NUM})\s*(%|‰|个百分点|[^\d\s，、；。：（）()%‰和及与]{{0,5}}?)"
+VALUE_RE = LazyRe(rf"({_PRE})?({_NUM})\s*(%|‰|个百分点|[^\d\s，、；。：（）()%‰和及与]{{0,6}}?)"
                   rf"(?:\s*[-—–~～至到]\s*({_NUM})\s*(?:%|‰|[^\d\s，、；。：（）()%‰]{{0,5}}?))?"
                   rf"({_QUALS})?(?=$|[，、；。和及与（(）),;]|[的和])")
 #: A name followed at once by its number: "城镇登记失业率4.6%左右".
