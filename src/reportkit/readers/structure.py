@@ -548,9 +548,12 @@ class Builder:
         parsed: list = []
         for i, clause in enumerate(clauses):
             words = clause.strip()
-            if fam.LIST_END_RE.match(words):
-                return self._fill_between(ln, parsed), "".join(clauses[i:])
             found = self.clause_found(ln, words)
+            # what follows the list ("实现上述目标，……"); a first clause that states numbers is
+            # the list's own, whatever its preamble ("综合考虑……，初步安排2014年……分别增长10%")
+            if fam.LIST_END_RE.match(words) and (
+                    parsed or found is None or not _has_value(found.item)):
+                return self._fill_between(ln, parsed), "".join(clauses[i:])
             if found is None:
                 if any(f.item is not None for _, f in parsed) and not re.search(r"\d", words) \
                         and i + 1 < len(clauses) and not _any_number(clauses[i + 1:]) and \
