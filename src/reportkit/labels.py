@@ -100,12 +100,13 @@ def _registry(report) -> Registry:
     return reg
 
 
-_MEASURE_TAIL = re.compile(r"(?:涨幅|增幅|增速|幅度|总水平)$")
+_MEASURE_TAIL = re.compile(r"(?:涨幅|增幅|增速|幅度|总水平|排放总量|排放量)$")
 
 
 def _key_of(name: str, reg: Registry) -> str:
     """The registry key a written name answers to, else the name itself (without a trailing
     涨幅/增速: "城市居民消费价格涨幅" and "城市居民消费价格" are one indicator)."""
+    name = re.sub(r"（[^（）]*）", "", name)  # 固定资产投资（不含农户）
     ind = reg.find(name) or reg.find(_MEASURE_TAIL.sub("", name))
     return ind.key if ind else "~" + _MEASURE_TAIL.sub("", normalize_name(name))
 

@@ -134,7 +134,8 @@ def parse_clause(clause: str, registry: Registry, pos: Pos | None = None) -> lis
     if strict.item is not None and strict.exact and not lead:
         return [strict]
     liberal = _liberal(text, clause.strip(), registry, pos)
-    if strict.item is not None and _count(liberal) <= 1 + len(strict.item.more):
+    if strict.item is not None and _count(liberal) <= 1 + len(strict.item.more) and not (
+            liberal and any(q in text for q in v.PREFIX_QUALIFIERS)):  # 不超过3% is the liberal's
         # the strict reading holds as much: it keeps the registry's names and measures
         strict.item = replace(strict.item, text=clause.strip())
         strict.exact = False
