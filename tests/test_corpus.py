@@ -230,3 +230,16 @@ def test_an_output_inside_the_folder_is_not_read_as_a_report(tmp_path):
         out = corpus(src, "-o", db, "--scheduler", "serial")
         assert out.returncode == 0 and "corpus.duckdb: warning" not in out.stderr.decode()
     assert query(db, "SELECT file FROM reports") == [("state-council/2024.md",)]
+
+
+def test_a_missing_or_wrong_dir_is_named(tmp_path):
+    """DIR that does not exist, or is a file: one line with RK001, exit 2, no database made."""
+    from .conftest import run_cli
+
+    spec = tmp_path / "a.yaml"
+    spec.write_text("x", encoding="utf-8")
+    for where, says in ((tmp_path / "nowhere", "no such folder"), (spec, "not a folder")):
+        done = run_cli("corpus", where, "-o", tmp_path / "out.duckdb")
+        err = done.stderr.decode()
+        assert done.returncode == 2 and f"{says} (RK001)" in err and "Traceback" not in err
+    assert not (tmp_path / "out.duckdb").exists()

@@ -179,3 +179,11 @@ def test_one_spec_gives_last_years_outcomes_from_its_own_results():
     assert (last["year"], last["outcome_from"], last["status"]) == (2023, "own", "met")
     assert (this["year"], this["shape"], this["status"]) == (2024, "band", "no outcome")
     assert this["low"] < this["high"]
+
+
+def test_a_missing_edition_is_named_not_guessed(tmp_path):
+    """A path that does not exist is "no such file or folder" (RK001), exit 2, no traceback."""
+    done = run_cli("series", tmp_path / "nowhere")
+    err = done.stderr.decode()
+    assert done.returncode == 2 and "no such file or folder (RK001)" in err
+    assert "Traceback" not in err

@@ -50,7 +50,8 @@ def run(args) -> int:
         return 2
     root = Path(args.dir)
     if not root.is_dir():
-        sys.stderr.write(f"{args.dir}: error not a folder (RK002)\n")
+        what = "not a folder" if root.exists() else "no such folder"
+        sys.stderr.write(f"{args.dir}: error {what} (RK001)\n")
         return 2
     if not _scheduler_ok(args.scheduler):
         sys.stderr.write(f"reportkit corpus: --scheduler {args.scheduler}: give pool, serial, "

@@ -81,6 +81,9 @@ def collect(inputs: list[str]) -> tuple[list[str], list[str]]:
                     from_folder.append(str(p))
                 else:
                     sys.stderr.write(f"{p}: skipped: not a report file\n")
+        elif not path.exists():
+            from ..problems import Problem, ReportError
+            raise ReportError(Problem(item, 0, 0, "error", "RK001", "no such file or folder"))
         else:
             files.append(item)
     return list(dict.fromkeys(files)), from_folder
