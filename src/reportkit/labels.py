@@ -46,6 +46,10 @@ def _norm(d: Decimal | None) -> Decimal | None:
     return None if d is None else d.normalize()
 
 
+def _share(hits: int, others: int) -> float:
+    return hits / max(1, hits + others)
+
+
 @dataclass
 class Score:
     """Counts over the labelled set, and one line per miss for reading."""
@@ -63,22 +67,22 @@ class Score:
     @property
     def target_precision(self) -> float:
         """Share of the targets found that a label holds."""
-        return self.t_tp / max(1, self.t_tp + self.t_fp)
+        return _share(self.t_tp, self.t_fp)
 
     @property
     def target_recall(self) -> float:
         """Share of the labelled targets found."""
-        return self.t_tp / max(1, self.t_tp + self.t_fn)
+        return _share(self.t_tp, self.t_fn)
 
     @property
     def result_precision(self) -> float:
         """Share of the core result values found that a label holds."""
-        return self.r_tp / max(1, self.r_tp + self.r_fp)
+        return _share(self.r_tp, self.r_fp)
 
     @property
     def result_recall(self) -> float:
         """Share of the labelled core result values found."""
-        return self.r_tp / max(1, self.r_tp + self.r_fn)
+        return _share(self.r_tp, self.r_fn)
 
     def table(self) -> list[tuple[str, str]]:
         """The figures as (name, value) rows."""
@@ -148,12 +152,14 @@ def _label_values(lab: dict) -> tuple | None:
     return tuple(sorted(out, key=str))
 
 
-def _match_target(lab: dict, found: list, reg: Registry) -> int | None:
-    """The index of the found target a label matches, or None."""
+def _match_target(lab: dict, found: list, reg: Registry, used: set[int]) -> int | None:
+    """The index of the found target (not yet ``used``) a label matches, or None."""
     key = _key_of(lab["name"], reg)
     qualitative = lab.get("qualitative") or lab.get("stated") is False
     want = None if qualitative else _label_values(lab)
     for i, t in enumerate(found):
+        if i in used:
+            continue
         values = _target_values(t)
         if lab.get("stated") is False:
             if not t.stated and key in _target_keys(t, reg):
@@ -172,15 +178,28 @@ def _match_target(lab: dict, found: list, reg: Registry) -> int | None:
 
 def score_report(label: dict, report, score: Score, where: str) -> None:
     """Add one report's counts to ``score``."""
-    from .model import results, targets
-
     reg = _registry(report)
-    # one item of a list is one target: a level stated beside the rate of the same indicator
-    # ("增长7.5%，总量360亿元") rides in ``more`` and is not counted apart
-    found = [t for t in targets(report) if not _rides_along(t, report)]
+    _score_targets(label, list(_list_items(report)), reg, score, where)
+    _score_results(label, report, reg, score, where)
+
+
+def _list_items(report):
+    """The targets as the labels count them: one item of a list is one target, so a level
+    stated beside the rate of the same indicator ("增长7.5%，总量360亿元") rides along in
+    ``more`` and is not counted apart."""
+    from .model import TargetList, walk
+
+    for block, _ in walk(report.body):
+        if isinstance(block, TargetList):
+            for item in block.items:
+                yield item
+                yield from (m for m in item.more if m.indicator != item.indicator)
+
+
+def _score_targets(label: dict, found: list, reg: Registry, score: Score, where: str) -> None:
     used: set[int] = set()
     for lab in label.get("targets") or []:
-        i = _match_target(lab, [t if j not in used else _Gone for j, t in enumerate(found)], reg)
+        i = _match_target(lab, found, reg, used)
         if i is None:
             score.t_fn += 1
             score.misses.append(f"{where}: target missed: {lab}")
@@ -192,7 +211,12 @@ def score_report(label: dict, report, score: Score, where: str) -> None:
             score.t_fp += 1
             score.misses.append(f"{where}: target not in labels: {t.name or t.indicator} "
                                 f"{_target_values(t)} {t.text[:40]}")
-    # results: each labelled (indicator, level|growth, number) is one item
+
+
+def _score_results(label: dict, report, reg: Registry, score: Score, where: str) -> None:
+    """Each labelled (indicator, level|growth, number) is one item."""
+    from .model import results
+
     want = []
     for lab in label.get("results") or []:
         key = _key_of(lab["name"], reg)
@@ -227,22 +251,6 @@ def score_report(label: dict, report, score: Score, where: str) -> None:
         if g[0] in wanted_keys:
             score.r_fp += 1
             score.misses.append(f"{where}: result not in labels: {g}")
-
-
-def _rides_along(t, report) -> bool:
-    from .model import targets
-
-    return any(t in head.more and t.indicator == head.indicator for head in targets(report))
-
-
-class _Gone:
-    """A found target already matched (never matches again)."""
-
-    indicator = ""
-    name = ""
-    text = ""
-    stated = True
-    ensure = strive = value = None
 
 
 def evaluate_labels(label_dir: Path, fixtures: Path) -> Score:

@@ -10,7 +10,7 @@ hints), lead sentences, dash lists, note marks, results and targets, and the not
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import vocab as v
 from ..clean import LazyRe
@@ -33,7 +33,7 @@ from ..registry import Registry, builtin
 from .family import patterns as fam
 from .family.results import read_results
 from .family.targets import parse_clause, qualitative, split_clauses
-from .figures import parse_result, parse_target
+from .figures import Found, parse_result, parse_target
 
 _CN = "一二三四五六七八九十"
 HEADING_RES = (
@@ -526,7 +526,7 @@ class Builder:
         clauses = split_clauses(text, self.registry)
         found = [(i, parse_clause(c, self.registry, self.pos(ln))) for i, c in enumerate(clauses)]
         known = [i for i, fs in found for f in fs
-                 if f.item.indicator in self._builtin_keys and _has_value(f.item)]
+                 if f.item.indicator in _builtin_keys() and _has_value(f.item)]
         if len(known) < 3:
             return False
         before = "".join(clauses[:known[0]])
@@ -535,11 +535,6 @@ class Builder:
         self.warn(ln, "RK313", "a main target list with no opening phrase (主要预期目标是：) was "
                                "read here; check that these are this year's targets")
         return True
-
-    @property
-    def _builtin_keys(self) -> set[str]:
-        from ..registry import builtin
-        return {ind.key for ind in builtin()}
 
     def main_clauses(self, ln: SrcLine, rest: str) -> tuple[list, str]:
         """The clauses of a main list as (wording, Found) pairs, and the text after the list
@@ -559,7 +554,6 @@ class Builder:
                         and i + 1 < len(clauses) and not _any_number(clauses[i + 1:]) and \
                         clauses[i - 1].rstrip().endswith(("。", "！")):  # a sentence after it
                     return self._fill_between(ln, parsed), "".join(clauses[i:])
-                from .figures import Found
                 parsed.append((words, Found(None)))
                 continue
             parsed.append((words, found))
@@ -579,46 +573,23 @@ class Builder:
     def main_dash(self, ln: SrcLine, item: str):
         """A "——" line of a main list as one Found: its clauses' targets joined as ``more``,
         the line's words kept unless it is one target that regenerates exactly."""
-        from dataclasses import replace as _replace
-
         whole = parse_target(item, self.registry, self.pos(ln))
         if whole.exact:
             return whole
-        founds = [self.clause_found(ln, c.strip()) for c in split_clauses(item, self.registry)]
-        founds = [f for f in founds if f is not None]
+        clauses = split_clauses(item, self.registry)
+        founds = [f for f in (self.clause_found(ln, c.strip()) for c in clauses) if f is not None]
         if not founds:  # every "——" line after the list's opening is an item of it
             return qualitative(item, self.registry, self.pos(ln))
-        if len(founds) == 1 and founds[0].exact and split_clauses(item) == [item]:
+        if len(founds) == 1 and founds[0].exact and clauses == [item]:
             return founds[0]
-        items = []
-        for f in founds:
-            items += [f.item, *f.item.more]
-        head = founds[0]
-        head.item = _replace(items[0], text=item,
-                             more=tuple(_replace(t, text="", more=()) for t in items[1:]))
-        head.item = _replace(head.item, more=tuple(t for t in head.item.more))
-        for f in founds[1:]:
-            head.new_indicators += [i for i in f.new_indicators
-                                    if i.key not in {n.key for n in head.new_indicators}]
-        head.exact = False
-        return head
+        return _joined(founds, item)
 
     def clause_found(self, ln: SrcLine, words: str):
         """One Found for a clause of a main list (several targets joined as ``more``)."""
         founds = parse_clause(words, self.registry, self.pos(ln))
         if not founds:
             return None
-        if len(founds) == 1:
-            return founds[0]
-        head = founds[0]
-        from dataclasses import replace as _replace
-        head.item = _replace(head.item, text=words,
-                             more=tuple(_replace(f.item, text="") for f in founds[1:]))
-        for f in founds[1:]:
-            head.new_indicators += [i for i in f.new_indicators
-                                    if i.key not in {n.key for n in head.new_indicators}]
-        head.exact = False
-        return head
+        return founds[0] if len(founds) == 1 else _joined(founds, words)
 
     def _learn(self, found) -> None:
         for ind in found.new_indicators:
@@ -787,6 +758,20 @@ def find_intro(text: str) -> tuple[int, int] | None:
 _TARGET_WORDS_RE = LazyRe(r"左右|以上|以内|确保|力争|控制在|预期|初步安排")
 
 
+def _joined(founds: list, words: str):
+    """Several Founds as one: the first target holds the words, the others (and whatever rode
+    with them) follow in its ``more``; the spec-local indicators of all are kept."""
+    items = [t for f in founds for t in (f.item, *f.item.more)]
+    head = founds[0]
+    head.item = replace(items[0], text=words,
+                        more=tuple(replace(t, text="", more=()) for t in items[1:]))
+    for f in founds[1:]:
+        known = {n.key for n in head.new_indicators}
+        head.new_indicators += [i for i in f.new_indicators if i.key not in known]
+    head.exact = False
+    return head
+
+
 def _has_value(t) -> bool:
     return any(x is not None for x in (t.ensure, t.strive, t.value)) or \
         any(_has_value(m) for m in t.more)
@@ -872,9 +857,15 @@ def _note_order(key: str):
     return (0, int(key), "") if key.isdigit() else (1, 0, key)
 
 
-def _with_text(item, text: str):
-    from dataclasses import replace
-    return replace(item, text=text)
+_BUILTIN_KEYS: frozenset[str] = frozenset()
+
+
+def _builtin_keys() -> frozenset[str]:
+    """The keys of the built-in indicators (read once)."""
+    global _BUILTIN_KEYS
+    if not _BUILTIN_KEYS:
+        _BUILTIN_KEYS = frozenset(ind.key for ind in builtin())
+    return _BUILTIN_KEYS
 
 
 #: The plan year in a title: "2024年国民经济和社会发展计划（草案）", not "2023年……计划执行情况".

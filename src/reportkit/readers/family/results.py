@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from ...clean import LazyRe
 from ...model import Pos, Result
-from ...registry import Registry
+from ...registry import Registry, builtin
 
 #: The indicators read from prose (registry keys).
 KEYS = ("gdp", "industry", "fai", "retail", "revenue", "fiscal_total", "income", "urban_income",
@@ -50,17 +50,19 @@ class _Hit:
     end: int
 
 
-def _names_re(registry: Registry):
-    # every registered name is found (so "A、B、C分别增长x、y、z" counts all three), but only
-    # the indicators of KEYS are read
-    names = sorted({n for ind in registry.by_key.values()
-                    for n in ind.names if len(n) >= 3 or n == "GDP"}, key=len, reverse=True)
-    names += ["城乡居民人均可支配收入", "城乡居民收入", "城乡居民人均收入"]
-    alt = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
-    return re.compile(rf"(?:全[省市区州县盟旗]|我[省市区州]|本[省市区]|全年)?({alt})")
+_NAMES: re.Pattern | None = None
 
 
-_CACHE: dict[int, re.Pattern] = {}
+def _names_re() -> re.Pattern:
+    """Every built-in indicator's names, longest first (so "A、B、C分别增长x、y、z" counts all
+    three names, though only the indicators of KEYS are read); compiled once."""
+    global _NAMES
+    if _NAMES is None:
+        names = {n for ind in builtin() for n in ind.names if len(n) >= 3 or n == "GDP"}
+        names |= {"城乡居民人均可支配收入", "城乡居民收入", "城乡居民人均收入"}
+        alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        _NAMES = re.compile(rf"(?:全[省市区州县盟旗]|我[省市区州]|本[省市区]|全年)?({alt})")
+    return _NAMES
 
 
 def read_results(text: str, registry: Registry, reviewed: int | None,
@@ -68,9 +70,7 @@ def read_results(text: str, registry: Registry, reviewed: int | None,
     """The core outcomes a paragraph states, at most one per indicator (``seen`` holds the
     indicators already read from earlier paragraphs; it is updated)."""
     seen = set() if seen is None else seen
-    rx = _CACHE.get(id(registry))
-    if rx is None:
-        rx = _CACHE[id(registry)] = _names_re(registry)
+    rx = _names_re()
     out: list[Result] = []
     # web copies space and widen their numbers: "增长 10. 5％" is "增长10.5%"
     text = re.sub(r"[ \u3000]+", "", text).replace("％", "%").replace("．", ".")
@@ -181,16 +181,13 @@ def _figures(hit: _Hit, span: str, pos: Pos | None) -> Result | None:
     if level is None and growth is None:
         return None
     return Result(indicator=hit.key, level=level, growth=growth,
-                  name="" if hit.name == _canonical(hit) else hit.name, pos=pos or Pos())
+                  name="" if hit.name in ("", _canonical(hit.key)) else hit.name,
+                  pos=pos or Pos())
 
 
-def _canonical(hit: _Hit) -> str:
-    from ...registry import builtin
-
-    for ind in builtin():
-        if ind.key == hit.key:
-            return ind.name
-    return hit.name
+def _canonical(key: str) -> str:
+    """The built-in name of an indicator."""
+    return next((ind.name for ind in builtin() if ind.key == key), key)
 
 
 def _respective(sentence: str, hits: list[_Hit], seen: set[str],
