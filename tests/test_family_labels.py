@@ -41,8 +41,8 @@ def test_every_labelled_report_imports(score):
 
 def test_targets_of_the_main_list(score):
     """Indicator, number and qualifier all equal (floors: the figures of the last change)."""
-    assert score.target_precision >= 0.95, score.table()
-    assert score.target_recall >= 0.89, score.table()
+    assert score.target_precision >= 0.98, score.table()
+    assert score.target_recall >= 0.95, score.table()
 
 
 def test_core_results_from_the_review(score):
@@ -61,3 +61,39 @@ def test_core_results_from_the_review(score):
 def test_label_values_read_as_written(text, parsed):
     low, high, qual = parse_label_value(text)
     assert (str(low), str(high) if high is not None else None, qual) == parsed
+
+
+def _scored(tmp_path, body: str, targets: list) -> object:
+    """Import a small report and score it against ``targets`` as a label would list them."""
+    from reportkit.commands.import_ import load
+    from reportkit.labels import Score, score_report
+
+    path = tmp_path / "r.txt"
+    path.write_text("某市政府工作报告\n各位代表：\n二、2024年工作安排\n" + body, encoding="utf-8")
+    score = Score()
+    score_report({"targets": targets, "results": []}, load(str(path)).report, score, "r")
+    return score
+
+
+def test_the_scorer_counts_a_joint_urban_and_rural_label_once(tmp_path):
+    """"城乡…均增长8.5%" labelled once is found by the importer's urban and rural targets."""
+    s = _scored(tmp_path, "主要预期目标是：地区生产总值增长7%，城乡居民收入均增长8.5%。\n",
+                [{"name": "地区生产总值", "value": "7%"}, {"name": "城乡居民收入", "value": "8.5%"}])
+    assert (s.t_tp, s.t_fp, s.t_fn) == (2, 0, 0), s.misses
+    s = _scored(tmp_path, "主要预期目标是：地区生产总值增长7%，城乡居民收入均增长8.5%。\n",
+                [{"name": "地区生产总值", "value": "7%"}, {"name": "城乡居民收入", "value": "9%"}])
+    assert (s.t_tp, s.t_fp, s.t_fn) == (1, 2, 1), s.misses
+
+
+def test_the_scorer_reads_aims_and_words_without_a_number(tmp_path):
+    """Each indicator of "A、B控制在省定范围内" is found by name; "持平" is a value without a
+    number, found when the importer keeps that indicator's item without one."""
+    s = _scored(tmp_path, "主要预期目标是：地区生产总值增长7%，城镇调查失业率、居民消费价格指数控制在"
+                          "省定范围内，固定资产投资持平。\n",
+                [{"name": "地区生产总值", "value": "7%"},
+                 {"name": "城镇调查失业率", "qualitative": True,
+                  "text": "城镇调查失业率、居民消费价格指数控制在省定范围内"},
+                 {"name": "居民消费价格指数", "qualitative": True,
+                  "text": "城镇调查失业率、居民消费价格指数控制在省定范围内"},
+                 {"name": "固定资产投资", "value": "持平"}])
+    assert (s.t_tp, s.t_fp, s.t_fn) == (4, 0, 0), s.misses

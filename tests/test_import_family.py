@@ -232,3 +232,118 @@ def test_a_report_given_in_december_plans_the_next_year(tmp_path):
     got = imp(tmp_path, "一、2022年工作回顾\n过去一年，全市地区生产总值增长4%。\n", head=(
         "某市政府工作报告\n（2022年12月26日在某市第十八届人民代表大会第二次会议上）\n各位代表：\n"))
     assert (got.report.meta.year_reviewed, got.report.meta.year_planned) == (2022, 2023)
+
+
+# -- targets: the phrasings met on the labelled set --------------------------------------------
+
+PLAN = "二、2024年工作安排\n"
+
+
+def by_name(got) -> dict:
+    """Each target by the name it is written with (its indicator's when the same)."""
+    reg = {i.key: i.name for i in got.report.indicators}
+    out = {}
+    for t in targets(got.report):
+        out[t.name or reg.get(t.indicator) or t.indicator] = t
+    return out
+
+
+def test_an_aim_about_several_indicators_is_one_target_each(tmp_path):
+    """"A、B控制在省定范围内" sets both A and B (no number, stated); a collective with 等 and
+    "城乡居民收入…同步" stay one aim; the words are kept once."""
+    got = imp(tmp_path, PLAN + "主要预期目标是：地区生产总值增长6%左右；城镇调查失业率、"
+                               "居民消费价格指数控制在省定范围内；节能减排、环境保护等约束性指标"
+                               "完成国家下达任务；城乡居民收入增长与经济增长同步。\n")
+    ts = list(targets(got.report))
+    inds = [t.indicator for t in ts]
+    assert "surveyed_unemployment" in inds and "cpi" in inds
+    both = [t for t in ts if t.indicator in ("surveyed_unemployment", "cpi")]
+    assert all(t.stated and values(t) == () for t in both)
+    assert len(ts) == 5  # gdp, the two, the collective, the one aim for both incomes
+    assert "——城镇调查失业率、居民消费价格指数控制在省定范围内；\n——节能减排、环境保护等约束性" \
+        "指标完成国家下达任务；" in plain_text(got.report)
+
+
+def test_levels_listed_then_their_rates_respectively(tmp_path):
+    got = imp(tmp_path, PLAN + "主要预期目标是：地区生产总值增长8%；财政总收入435亿元、"
+                               "公共财政预算收入163亿元，分别增长22%、20%。\n")
+    t = {x.indicator: x for x in targets(got.report) if x.measure != "level"}
+    assert values(t["fiscal_total"]) == (("value", "22", "", ""),)
+    assert values(t["revenue"]) == (("value", "20", "", ""),)
+    levels = {x.indicator: x.value.number for x in targets(got.report) if x.measure == "level"}
+    assert levels == {"fiscal_total": Decimal("435"), "revenue": Decimal("163")}
+
+
+def test_whole_targets_listed_with_a_dunhao(tmp_path):
+    """"…降低7%以上、…控制在1.55千克以内" is two targets; "分别增长8%、9%" stays one clause."""
+    got = imp(tmp_path, PLAN + "主要预期目标是：万元地区生产总值能耗降低7%以上、化学需氧量排放强度"
+                               "控制在1.55千克以内；新增各类市场主体10万户、规模以上工业企业260家；"
+                               "城镇和农村居民人均可支配收入分别增长8%、9%。\n")
+    t = by_name(got)
+    assert values(t["万元地区生产总值能耗"]) == (("value", "7", "", "以上"),)
+    assert values(t["化学需氧量排放强度"]) == (("value", "1.55", "", "以内"),)
+    assert values(t["规模以上工业企业"]) == (("value", "260", "", ""),)
+    assert values(t["新增各类市场主体"]) == (("value", "10", "", ""),)
+    assert found(got)["rural_income"] == (("value", "9", "", ""),)
+
+
+def test_one_rate_for_several_names(tmp_path):
+    got = imp(tmp_path, PLAN + "主要预期目标是：地区生产总值、人均GDP、全员劳动生产率增长7%，"
+                               "固定资产投资增长8%。\n")
+    t = by_name(got)
+    assert [values(t[n]) for n in ("人均GDP", "全员劳动生产率")] == [(("value", "7", "", ""),)] * 2
+    assert found(got)["gdp"] == (("value", "7", "", ""),)
+
+
+def test_a_closing_bound_of_respective_ceilings(tmp_path):
+    """控制在…以内 frames every value; any other closing qualifier is its own value's."""
+    got = imp(tmp_path, PLAN + "主要预期目标是：居民消费价格涨幅和城镇登记失业率分别控制在3%和3.2%"
+                               "以内，城乡居民人均可支配收入分别增长8%、10%以上。\n")
+    t = found(got)
+    assert t["cpi"] == (("value", "3", "", "以内"),)
+    assert t["unemployment"] == (("value", "3.2", "", "以内"),)
+    assert t["urban_income"] == (("value", "8", "", ""),)
+    assert t["rural_income"] == (("value", "10", "", "以上"),)
+
+
+def test_a_stray_full_stop_before_the_qualifier(tmp_path):
+    got = imp(tmp_path, PLAN + "主要预期目标是：地区生产总值增长6%；人口自然增长率控制在6.6％。以内；"
+                               "城镇登记失业率控制在4%以内。\n")
+    assert values(by_name(got)["人口自然增长率"]) == (("value", "6.6", "", "以内"),)
+    assert "人口自然增长率控制在6.6%。以内；" in plain_text(got.report)  # the source's words
+
+
+def test_a_share_is_not_its_numerator(tmp_path):
+    """"服务业增加值占地区生产总值比重提高1个百分点" is no target of 服务业增加值."""
+    got = imp(tmp_path, PLAN + "主要预期目标是：地区生产总值增长6%；服务业增加值占地区生产总值比重"
+                               "提高1个百分点；固定资产投资增长8%。\n")
+    assert "services" not in found(got)
+    share = by_name(got)["服务业增加值占地区生产总值比重"]
+    assert share.value.number == 1
+
+
+def test_a_level_then_its_rate_and_a_strive(tmp_path):
+    got = imp(tmp_path, PLAN + "主要预期目标是：完成地区生产总值1910亿元，增长15%以上，力争达到"
+                               "17%；固定资产投资增长8%。\n")
+    gdp = next(t for t in targets(got.report) if t.indicator == "gdp" and t.measure != "level")
+    assert values(gdp) == (("ensure", "15", "", "以上"), ("strive", "17", "", ""))
+
+
+def test_sentences_without_a_number_after_the_list_are_not_items(tmp_path):
+    got = imp(tmp_path, PLAN + "主要预期目标是：地区生产总值增长6%，固定资产投资增长8%，节能减排"
+                               "完成国家下达任务。保持“三个同步”，即城乡居民收入与地区生产总值同步"
+                               "增长，生态环境质量与经济质量效益同步改善，社会事业进步与经济发展"
+                               "水平同步提高。\n")
+    assert len(list(targets(got.report))) == 3
+    assert "保持“三个同步”，即城乡居民收入" in plain_text(got.report)
+
+
+def test_a_list_closing_a_paragraph_on_the_plan_period(tmp_path):
+    """"今年是“十四五”……" opens on the plan period; its last sentence is still the year's list."""
+    got = imp(tmp_path, "一、2023年工作回顾\n好。\n" + PLAN +
+              "今年是“十四五”规划承上启下之年。综合考虑各方面因素，全市地区生产总值预期增长5%左右，"
+              "固定资产投资增长7%，社会消费品零售总额增长6%，城乡居民人均可支配收入分别增长6%和7%。\n")
+    t = found(got)
+    assert t["gdp"] == (("value", "5", "", "左右"),)
+    assert t["rural_income"] == (("value", "7", "", ""),)
+    assert any(p.code == "RK313" for p in got.problems)

@@ -152,7 +152,25 @@ def _label_values(lab: dict) -> tuple | None:
     return tuple(sorted(out, key=str))
 
 
-def _match_target(lab: dict, found: list, reg: Registry, used: set[int]) -> int | None:
+def _match_target(lab: dict, found: list, reg: Registry, used: set[int]) -> list[int]:
+    """The indexes of the found targets (not yet ``used``) a label matches: one, or for
+    "城乡…均增长X" the urban and the rural side each stated X; [] when none."""
+    i = _match_one(lab, found, reg, used)
+    if i is not None:
+        return [i]
+    name = re.sub(r"（[^（）]*）", "", lab["name"])
+    if name.startswith("城乡") and not lab.get("qualitative") and lab.get("stated") is not False:
+        sides = []
+        for side in ("城镇", "农村"):
+            j = _match_one({**lab, "name": side + name[2:]}, found, reg, used | set(sides))
+            if j is None:
+                return []
+            sides.append(j)
+        return sides
+    return []
+
+
+def _match_one(lab: dict, found: list, reg: Registry, used: set[int]) -> int | None:
     """The index of the found target (not yet ``used``) a label matches, or None."""
     key = _key_of(lab["name"], reg)
     qualitative = lab.get("qualitative") or lab.get("stated") is False
@@ -161,13 +179,21 @@ def _match_target(lab: dict, found: list, reg: Registry, used: set[int]) -> int 
         if i in used:
             continue
         values = _target_values(t)
+        if want is None and not qualitative:
+            # a value written without a number ("持平", "千亿以上规模"): found when the
+            # importer keeps that indicator's item without a number
+            if not values and t.stated and key in _target_keys(t, reg):
+                return i
+            continue
         if lab.get("stated") is False:
             if not t.stated and key in _target_keys(t, reg):
                 return i
             continue
         if lab.get("qualitative"):
             text = re.sub(r"[，。；、\s]", "", str(lab.get("text") or lab["name"]))
-            mine = re.sub(r"[，。；、\s]", "", t.text or "")
+            # the words of a later item of a clause group are held by the group's first
+            # target: the item's own name then stands for them
+            mine = re.sub(r"[，。；、\s]", "", t.text or t.name or reg.get(t.indicator).name)
             if not values and t.stated and mine and (text in mine or mine in text):
                 return i
             continue
@@ -186,25 +212,29 @@ def score_report(label: dict, report, score: Score, where: str) -> None:
 def _list_items(report):
     """The targets as the labels count them: one item of a list is one target, so a level
     stated beside the rate of the same indicator ("增长7.5%，总量360亿元") rides along in
-    ``more`` and is not counted apart."""
+    ``more`` after it and is not counted apart."""
     from .model import TargetList, walk
 
     for block, _ in walk(report.body):
         if isinstance(block, TargetList):
             for item in block.items:
+                last = (item.indicator, item.name)
                 yield item
-                yield from (m for m in item.more if m.indicator != item.indicator)
+                for m in item.more:  # (a clause's several targets are flattened into ``more``)
+                    if (m.indicator, m.name) != last:
+                        last = (m.indicator, m.name)
+                        yield m
 
 
 def _score_targets(label: dict, found: list, reg: Registry, score: Score, where: str) -> None:
     used: set[int] = set()
     for lab in label.get("targets") or []:
-        i = _match_target(lab, found, reg, used)
-        if i is None:
+        hit = _match_target(lab, found, reg, used)
+        if not hit:
             score.t_fn += 1
             score.misses.append(f"{where}: target missed: {lab}")
         else:
-            used.add(i)
+            used.update(hit)
             score.t_tp += 1
     for j, t in enumerate(found):
         if j not in used:

@@ -103,6 +103,7 @@ DIFF_QUALIFIER = "限定词"
 DIFF_MEASURES = {"growth": "增速", "level": "总量", "ceiling": "上限"}
 DIFF_RATE = "比率"
 DIFF_NUMBER = "数值"
+DIFF_NO_NUMBER = "无数值"  # a target kept without a number ("能耗继续下降")
 DIFF_CHANGES = {"added": "新增", "removed": "删除", "changed": "调整", "unchanged": "不变",
                 "kind-changed": "类型改变"}
 DIFF_STATUSES = {"unchanged": "不变", "changed": "修改", "renamed": "改名", "moved": "移动",

@@ -119,8 +119,8 @@ def compare(old: TargetSide | None, new: TargetSide | None, how: str) -> TargetD
     if new is None:
         return TargetDiff(name, "removed", old, None)
     if _kind(old) != _kind(new):
-        note = (f"{v.DIFF_KIND_CHANGED}：{_kind_word(old)}（{old.cell}）→ "
-                f"{_kind_word(new)}（{new.cell}）")
+        arrow = "→ " if old.main is not None else " → "  # "上限（103左右）→ 比率（3%左右）"
+        note = f"{v.DIFF_KIND_CHANGED}：{_kind_cell(old)}{arrow}{_kind_cell(new)}"
         return TargetDiff(name, "kind-changed", old, new, how, note=note)
     if _amounts(old) == _amounts(new):
         return TargetDiff(name, "unchanged", old, new, how)
@@ -131,6 +131,11 @@ def _kind(s: TargetSide) -> tuple[str, str]:
     main = s.main
     return ("level" if s.measure == "ceiling" and main and main.unit != "%" else s.measure,
             main.unit if main else "")
+
+
+def _kind_cell(s: TargetSide) -> str:
+    """"比率（2.5%左右）"; a side without a number is just 无数值."""
+    return f"{_kind_word(s)}（{s.cell}）" if s.main is not None else v.DIFF_NO_NUMBER
 
 
 def _kind_word(s: TargetSide) -> str:

@@ -108,11 +108,19 @@ def parse_value(text: str) -> tuple[Decimal, str, str] | None:
     return Decimal(m.group(1)), m.group(2) or "", m.group(3) or ""
 
 
+_SHARE_RE = re.compile(r"(?:所?占|在)[^，；。\d]{0,16}(?:比重|比例)|比重|所占")
+
+
 def match_name(clause: str, registry: Registry) -> tuple[Indicator, str, str] | None:
-    """The longest leading indicator name in a clause: (indicator, name as written, rest)."""
+    """The longest leading indicator name in a clause: (indicator, name as written, rest).
+
+    None when the name goes on as a share of something ("服务业增加值占地区生产总值比重" is not
+    服务业增加值)."""
     for end in range(min(len(clause), 24), 1, -1):
         ind = registry.find(clause[:end])
         if ind is not None:
+            if _SHARE_RE.match(clause[end:]):
+                return None
             return ind, clause[:end], clause[end:]
     return None
 

@@ -337,13 +337,15 @@ class _Converter:
             more=tuple(filter(None, map(self.result, self.seq(m.get("and"), "`and`")))),
             pos=self.pos(node))
 
-    def target(self, node: yaml.Node) -> Target | None:
+    def target(self, node: yaml.Node, inner: bool = False) -> Target | None:
+        """A target; an ``inner`` one (under `and:`) may go without a number and without
+        `text`: the words of its item are its parent's ("A、B与经济增长同步")."""
         m = self.mapping(node, TARGET_KEYS, "a target", required=("indicator",))
         if m is None:
             return None
         stated = self.bool_(m.get("stated"), "`stated`")
         if "value" not in m and "ensure" not in m and "strive" not in m and "text" not in m \
-                and stated is not False \
+                and stated is not False and not inner \
                 and len(m) == len(node.value):  # else a misspelt key is the likely cause
             self.error(node, "RK023", "a target needs `value`, or `ensure` and/or `strive` (or, "
                                       "for a target without a number, its `text`)")
@@ -357,7 +359,8 @@ class _Converter:
             value=self.value(m.get("value"), "`value`"),
             name=self.str_(m.get("name"), "`name`"),
             text=self.str_(m.get("text"), "`text`"),
-            more=tuple(filter(None, map(self.target, self.seq(m.get("and"), "`and`")))),
+            more=tuple(filter(None, (self.target(n, inner=True)
+                                     for n in self.seq(m.get("and"), "`and`")))),
             stated=stated is not False,
             pos=self.pos(node))
 

@@ -521,7 +521,7 @@ class Builder:
         planned = f"{self.reviewed + 1}年" if self.reviewed else "今年"
         if self.in_review() and not re.search(rf"今年|明年|{planned}", text[:40]):
             return False
-        if not _TARGET_WORDS_RE.search(text) or fam.NOT_MAIN_RE.search(text[:30]):
+        if not _TARGET_WORDS_RE.search(text):
             return False
         clauses = split_clauses(text, self.registry)
         found = [(i, parse_clause(c, self.registry, self.pos(ln))) for i, c in enumerate(clauses)]
@@ -529,6 +529,14 @@ class Builder:
                  if f.item.indicator in _builtin_keys() and _has_value(f.item)]
         if len(known) < 3:
             return False
+        if fam.NOT_MAIN_RE.search(text[:30]):
+            # a paragraph opening on the plan period ("今年是“十三五”开局之年……") may still
+            # end in the year's list, when its sentence opens as one ("综合考虑各方面因素，")
+            start = max(text.rfind("。", 0, sum(map(len, clauses[:known[0]]))) + 1, 0)
+            sentence = text[start:]
+            if not _PLAN_LEAD_RE.match(sentence) or fam.NOT_MAIN_RE.search(
+                    sentence[:sum(map(len, clauses[:known[-1] + 1])) - start]):
+                return False
         before = "".join(clauses[:known[0]])
         if not self.prose_targets(ln, before, "", "".join(clauses[known[0]:])):
             return False
@@ -548,6 +556,11 @@ class Builder:
             # the list's own, whatever its preamble ("综合考虑……，初步安排2014年……分别增长10%")
             if fam.LIST_END_RE.match(words) and (
                     parsed or found is None or not _has_value(found.item)):
+                return self._fill_between(ln, parsed), "".join(clauses[i:])
+            if parsed and clauses[i - 1].rstrip().endswith("。") and \
+                    len(clauses) - i >= 3 and not _any_number(clauses[i:]):
+                # sentences without a number after the list ("保持“三个同步”，即……；实现
+                # “三个高于”，……") are what it means, not more items
                 return self._fill_between(ln, parsed), "".join(clauses[i:])
             if found is None:
                 if any(f.item is not None for _, f in parsed) and not re.search(r"\d", words) \
@@ -755,6 +768,7 @@ def find_intro(text: str) -> tuple[int, int] | None:
     return None
 
 
+_PLAN_LEAD_RE = LazyRe(r"(?:综合考虑|综合分析|统筹考虑|初步安排|建议)")
 _TARGET_WORDS_RE = LazyRe(r"左右|以上|以内|确保|力争|控制在|预期|初步安排")
 
 

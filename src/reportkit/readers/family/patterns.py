@@ -16,7 +16,7 @@ INTRO_RE = LazyRe(r"(?:预期|主要|发展)性?(?:目标|指标)(?:预期)?"
 NOT_MAIN_RE = LazyRe(r"五年|十[一二三四五六七八九]五|[“\"]十|时期|到20\d\d年|20\d\d年[前底末]|"
                      r"年初|去年|上年|过去|完成情况|远景|规划纲要|奋斗目标|任务是")
 #: Words of a clause that end a main list: what comes after the targets.
-LIST_END_RE = LazyRe(r"^(?:提出|确定|设定|考虑|综合)|^[^，。；]{0,6}上述|^(?:要|为了?|确保)?(?:实现(?:上述|以上|这些)|完成(?:上述|以上)|做好今年|为实现|这些目标|上述目标|"
+LIST_END_RE = LazyRe(r"^(?:提出|确定|设定|考虑|综合|为此|按照)|^[^，。；]{0,6}上述|^(?:要|为了?|确保)?(?:实现(?:上述|以上|这些)|完成(?:上述|以上)|做好今年|为实现|这些目标|上述目标|"
                      r"围绕|今年(?:的)?工作|需要说明)")
 
 #: Verbs between a name and its number, longest first.
@@ -30,7 +30,8 @@ CEILING_VERBS = ("控制在", "涨幅控制在", "分别控制在")
 #: Words before a name that belong to the clause, not to the name.
 LEAD_WORDS = ("初步安排", "安排", "建议", "一是", "二是", "三是", "四是", "五是", "六是", "七是",
               "八是", "九是", "十是", "首先", "其次", "力争", "确保", "努力", "争取", "实现", "全年", "今年", "预计", "其中", "完成",
-              "保持", "继续", "进一步", "推动", "促进", "使", "要")
+              "保持", "继续", "进一步", "推动", "促进", "使", "要", "减少", "在正常年景下",
+              "正常年景下")
 #: What a name never contains (a clause with these before its number is not "name verb value").
 NOT_IN_NAME = "，。；：！？"
 #: Asides inside a list that are no target of it.

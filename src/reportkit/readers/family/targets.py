@@ -20,7 +20,7 @@ from ... import vocab as v
 from ...clean import LazyRe
 from ...model import Indicator, Pos, Target, Value
 from ...registry import Registry, normalize_name
-from ..figures import Found, covers, parse_target, split_keep
+from ..figures import Found, covers, parse_target, split_keep, split_top
 from . import patterns as pt
 
 _NUM = r"\d+(?:\.\d+)?"
@@ -36,15 +36,21 @@ _CONTINUATION_RE = LazyRe(r"^(?:力争|确保|争取|尽|努力|总量|总额|�
                           r"达到|突破|增速|增幅|增长|下降|降低|提高|控制|保持|以上|左右|并|且|"
                           r"同时|分别|均|占|（|\(|\d)")
 _NAME_NUMBER_RE = LazyRe(r"^[\u4e00-\u9fffA-Za-z（）()]{2,30}?\s*(?:不低于|不超过|不高于)?\d")
-_VERB_RE = LazyRe("|".join(sorted(pt.VERBS, key=len, reverse=True)))
+#: ("增加值" is a name's end, not the verb 增加)
+_VERB_RE = LazyRe("(?:" + "|".join(sorted(pt.VERBS, key=len, reverse=True)) + ")(?!值)")
 _LEAD_RE = LazyRe(rf"^(?:{'|'.join(sorted(pt.LEAD_WORDS, key=len, reverse=True))})+")
 _ENSURE_STRIVE_RE = LazyRe(r"(确保|力争|争取|努力)")
 _GROUP_LEAD_RE = LazyRe(r"^[^，；。：]{2,20}[。：:]")
 #: An item without a number is a target only when it says what is to be reached.
 _QUALITATIVE_RE = LazyRe(r"同步|完成|下达|控制|保持|稳定|持续|改善|提高|基本|平衡|实现|达到|不低于|"
-                         r"不超过|以内|好转|下降|降低|增长|提升")
-#: An item measured against something else is qualitative, not "not stated".
-_RELATIVE_RE = LazyRe(r"同步|高于|低于|持平|相当|匹配|相适应|平均|快于|慢于|与|跑赢|不低于|不超过|以内|下达")
+                         r"不超过|以内|好转|下降|降低|增长|提升|有效|壮大|提质|提效|稳中|向好|前列|领先|持平")
+#: Where an item without a verb of VERBS says what becomes of its names ("新型消费、升级消费
+#: 持续壮大", "金融财政风险有效防范", "利用外资稳中提效").
+_PREDICATE_RE = LazyRe(r"持续|有效|稳中|稳步|进一步|保持|完成|基本|明显|促稳|继续|持平|稳定")
+#: An item measured against something else (or by words) is qualitative, not "not stated".
+_RELATIVE_RE = LazyRe(r"同步|高于|低于|持平|相当|匹配|相适应|平均|快于|慢于|与|跑赢|不低于|不超过|以内|下达|"
+                      r"省定|国定|标准|范围|目标|要求|任务|稳步|稳定|持续|明显|较快|有所|"
+                      r"[百千万亿]")  # (and an amount in words: "达到千亿以上规模")
 #: Words that open a task, not an indicator's name ("推进36个项目", "建好200个站点").
 _ACTION_RE = LazyRe(r"^(?:推进|建好|建成|建设|实施|开工|打造|培育|引进|争创|创建|启动|加快|新建|改造|"
                     r"完善|深化|开展|组织|落实|办好)")
@@ -54,17 +60,29 @@ _MEASURE_TAIL_RE = LazyRe(r"(?:上涨幅度|增长幅度|涨幅|增幅|增速|�
 _NAME_TAIL_RE = LazyRe(r"(?:比上年|同比|年均|比去年|较上年|全年)$")
 
 
+#: A full stop between a number and its qualifier ("6.6％。以内"), a typo of the source.
+_STRAY_STOP_RE = LazyRe(r"([%‰％])。(以内|以上|以下|左右)")
+
+
 def split_clauses(text: str, registry: Registry | None = None) -> list[str]:
     """A list's text as clauses, each with its closing punctuation (joined, they give the text
     back): at ； and 。 outside brackets, then at ， where the part after it names an indicator
     of its own ("……增长7%，……增长8%" is two; "……增长6%左右，确保总量突破6万亿元" is one)."""
     out: list[str] = []
     parts = split_keep(text, "；;。")
+    for i in range(len(parts) - 1, 0, -1):  # "控制在6.6%。以内；": one clause
+        if _STRAY_STOP_RE.search(parts[i - 1][-2:] + parts[i][:2]):
+            parts[i - 1:i + 1] = [parts[i - 1] + parts[i]]
     if len(parts) > 1 and _GROUP_LEAD_RE.fullmatch(parts[0]) and not re.search(r"\d", parts[0]):
         parts = [parts[0] + parts[1], *parts[2:]]  # "——保持经济平稳较快增长。全省生产总值……"
     for part in parts:
         cur = ""
-        for p in split_keep(part, "，"):
+        commas = split_keep(part, "，")
+        # "A 435亿元、B 163亿元，分别增长22%、20%" stays whole
+        commas = [q for i, c in enumerate(commas) for q in (
+            [c] if i + 1 < len(commas) and commas[i + 1].startswith(("分别", "均")) else
+            _enumeration(c))]
+        for p in commas:
             if cur and _starts_clause(p, registry):
                 out.append(cur)
                 cur = p
@@ -72,6 +90,19 @@ def split_clauses(text: str, registry: Registry | None = None) -> list[str]:
                 cur += p
         if cur:
             out.append(cur)
+    return out
+
+
+def _enumeration(part: str) -> list[str]:
+    """A comma part that lists whole targets with 、 ("能耗降低7%以上、化学需氧量排放强度控制在
+    1.55千克以内") as its pieces; any other part whole ("分别增长8%、9%", "A、B增长7%")."""
+    pieces = split_keep(part, "、")
+    out = [pieces[0]]
+    for p in pieces[1:]:
+        if _names_something(out[-1]) and not _CONTINUATION_RE.match(p) and _names_something(p):
+            out.append(p)
+        else:
+            out[-1] += p
     return out
 
 
@@ -96,7 +127,7 @@ def _starts_clause(text: str, registry: Registry | None) -> bool:
 def _names_something(text: str) -> bool:
     """A comma part that starts a clause of its own: a name, a verb and a number."""
     body = _LEAD_RE.sub("", text.strip())
-    if body.startswith(("总量", "总额", "规模", "其中", "年均")):  # the name before it, again
+    if re.match(r"总量|总额|规模(?!以上)|其中|年均", body):  # the name before it, again
         return False
     if _NAME_NUMBER_RE.match(body):
         return True
@@ -112,10 +143,55 @@ def qualitative(clause: str, registry: Registry, pos: Pos | None = None) -> Foun
     if len(re.findall(r"[\u4e00-\u9fff]", text)) < 4 or re.search(r"\d", text) or \
             pt.FILLER_RE.search(_LEAD_RE.sub("", text)) or len(text) > 30:
         return None
-    m = _VERB_RE.search(text)
-    names = _names(text[:m.start()], registry) if m and m.start() >= 2 else []
-    return _make(names[0] if names else _LEAD_RE.sub("", text)[:12] or text[:12], None,
-                 clause.strip(), registry, pos)
+    head = _head(text)
+    names = _qualitative_names(head, registry) if head else []
+    founds = [_make(n, None, clause.strip(), registry, pos) for n in names] or \
+        [_make(_LEAD_RE.sub("", text)[:12] or text[:12], None, clause.strip(), registry, pos)]
+    return _together(founds)
+
+
+def _head(text: str) -> str:
+    """The words before an item's verb (or its predicate, when it has no verb of VERBS)."""
+    ends = [m.start() for rx in (_VERB_RE, _PREDICATE_RE) for m in rx.finditer(text)
+            if m.start() >= 2]
+    return text[:min(ends)] if ends else ""
+
+
+def _qualitative_names(head: str, registry: Registry) -> list[str]:
+    """The indicators an item without a number speaks of, one target each: "城镇调查失业率、
+    居民消费价格指数控制在省定范围内" is about two; "固定资产投资、外贸出口等主要指标" about the
+    two it names; a collective with 等 is one ("节能减排、环境保护等约束性指标"); what follows 与/同
+    is the measure, not a name ("财政收入、城乡居民收入与经济同步")."""
+    head = re.split(r"与|同(?!口径)|比上年", head)[0]
+    if re.search(r"等[^、和及]*$", head):
+        return [head]  # "青海湖、龙羊峡等重点湖库水质": one aim for a collective
+    head = re.sub(r"(?:进一步|继续|持续|稳步|逐步|明显|大幅|有所|基本|全面)+$", "", head)
+    if re.search(r"\d", head):
+        return []
+    if head.startswith("城乡") and not re.search(r"、|和|及", head):
+        return [head]  # "城乡居民收入增长与经济增长同步" is one aim
+    names = _names(head, registry, joint=True)
+    if len(names) > 1 and all(len(n) >= 2 for n in names) and \
+            not any(c in n for n in names for c in "，；。的") and \
+            not (min(len(n) for n in names) <= 2 and len(names[-1]) >= 5):
+        # (a two-character part beside a long last one shares its tail: "长江、黄河、澜沧江
+        # 省境内干流"; "大气、水环境质量": one aim)
+        return names
+    return [head] if len(names) > 1 else names
+
+
+def _together(founds: list[Found]) -> Found | None:
+    """Several Founds of one item as one: the first holds the words, the rest ride in ``more``."""
+    founds = [f for f in founds if f.item is not None]
+    if not founds:
+        return None
+    head = founds[0]
+    if len(founds) > 1:
+        head.item = replace(head.item, more=tuple(replace(f.item, text="") for f in founds[1:]))
+        for f in founds[1:]:
+            known = {n.key for n in head.new_indicators}
+            head.new_indicators += [i for i in f.new_indicators if i.key not in known]
+    return head
 
 
 def parse_clause(clause: str, registry: Registry, pos: Pos | None = None) -> list[Found]:
@@ -124,7 +200,8 @@ def parse_clause(clause: str, registry: Registry, pos: Pos | None = None) -> lis
     [] when the clause is not a target. Each target keeps the clause's words in ``text``
     unless the strict reader regenerates them exactly."""
     text = re.sub(r"&permil[;；]?", "‰", re.sub(r"[ \u3000]+", "", clause.strip()))
-    text = html.unescape(text).strip("，；。,; ")
+    text = html.unescape(text).strip("，；。,; ").replace("％", "%")
+    text = _STRAY_STOP_RE.sub(r"\1\2", text)  # "控制在6.6%。以内": a typo, not a sentence end
     lead = _GROUP_LEAD_RE.match(text)
     if lead and re.search(r"\d", text[lead.end():]):
         text = text[lead.end():]  # "经济支撑型指标夯实厚度。地区生产总值增长7%左右"
@@ -153,6 +230,9 @@ def _liberal(text: str, words: str, registry: Registry, pos: Pos | None) -> list
     if pt.NOT_STATED_RE.search(text):
         name = _name_before(text, pt.NOT_STATED_RE.search(text).start())
         return [_make(name, None, words, registry, pos, stated=False)] if name else []
+    respective = _respective_levels(text, words, registry, pos)
+    if respective:
+        return respective
     values = list(VALUE_RE.finditer(text))
     values = [m for m in values if not _is_year(text, m)]
     if not values:
@@ -167,7 +247,8 @@ def _liberal(text: str, words: str, registry: Registry, pos: Pos | None) -> list
     ensure_strive = [m for m in _ENSURE_STRIVE_RE.finditer(text)
                      if m.start() >= head_end - 2 or m.start() == 0]  # "确保生产总值增长11%以上"
     verb_word = verb.group() if verb else ""
-    names = _names(head, registry, verb_word.startswith(("分别", "均")) or len(values) > 1)
+    names = _names(head, registry, verb_word.startswith(("分别", "均")) or len(values) > 1 or
+                   "、" in head)  # "地区生产总值、人均GDP、全员劳动生产率增长7%"
     if not names:
         return []
     if verb_word.startswith("分别") or len(names) > 1 and len(values) == len(names):
@@ -175,7 +256,14 @@ def _liberal(text: str, words: str, registry: Registry, pos: Pos | None) -> list
             [(n, values[0]) for n in names] if len(values) == 1 else []  # one value for all
         if not pairs:
             return []
-        out = [_make(n, {"value": _val(m)}, words, registry, pos, verb_word) for n, m in pairs]
+        last_qual = _val(values[-1])[2] if len(values) > 1 else ""
+        # "控制在3%和3.2%以内" frames both values as ceilings; "增长8%、10%以上" is as written
+        last_qual = last_qual if last_qual in ("以内", "以下") and "控制在" in verb_word else ""
+        shared = last_qual and all(
+            not _val(m)[2] and re.fullmatch(r"[和、及与]?", text[m.end():n.start()])
+            for m, n in zip(values, values[1:]))
+        out = [_make(n, {"value": _val(m)[:2] + (last_qual,) + _val(m)[3:] if shared else
+                         _val(m)}, words, registry, pos, verb_word) for n, m in pairs]
     elif not ensure_strive and len(names) == 1 and _level_and_rate(values):
         level, rate = _level_and_rate(values)  # "360亿元，按可比价增长7.5%"
         head = _make(names[0], {"value": _val(rate)}, words, registry, pos, "增长")
@@ -200,6 +288,36 @@ def _liberal(text: str, words: str, registry: Registry, pos: Pos | None) -> list
     shown = "".join(t.name or registry.get(t.indicator).name for t in items)
     if out and not covers(shown + " ".join(_shown(t) for t in items), _strip_marks(text)):
         return []  # numbers the targets would not hold: leave the clause as text
+    return out
+
+
+_RESPECTIVE_RE = LazyRe(r"^(?P<list>[^，,；。]+)[，,]分别(?P<verb>增长|增加|提高|下降|降低)(?P<vals>.+)$")
+
+
+def _respective_levels(text: str, words: str, registry: Registry, pos: Pos | None) -> list:
+    """"财政总收入435亿元、公共财政预算收入163亿元，分别增长22%、20%": each name its level and
+    its rate ([] for any other clause)."""
+    m = _RESPECTIVE_RE.match(text)
+    if not m:
+        return []
+    pieces = split_top(m.group("list"), "、")
+    rates = [r for r in VALUE_RE.finditer(m.group("vals")) if not _is_year(m.group("vals"), r)]
+    if len(pieces) < 2 or len(rates) != len(pieces):
+        return []
+    out = []
+    for piece, rate in zip(pieces, rates):
+        level = next(iter(VALUE_RE.finditer(piece)), None)
+        names = _names(piece[:level.start()], registry) if level else []
+        if level is None or level.end() != len(piece) or len(names) != 1:
+            return []
+        head = _make(names[0], {"value": _val(rate)}, words, registry, pos, m.group("verb"))
+        extra = _make(names[0], {"value": _val(level)}, "", registry, pos, "达到")
+        if head.item is None or extra.item is None:
+            return []
+        head.item = replace(head.item, more=(replace(extra.item, text=""),))
+        head.new_indicators += [i for i in extra.new_indicators
+                                if i.key not in {n.key for n in head.new_indicators}]
+        out.append(head)
     return out
 
 
@@ -231,9 +349,14 @@ def _is_year(text: str, m: re.Match) -> bool:
 
 def _roles(text: str, values: list, marks: list) -> dict:
     """Which value is 确保 and which 力争 ("确保6.5%、力争7%"), else the first one alone."""
-    if marks and len(values) >= 2 and values[-1].group(3) != values[0].group(3):
+    # the values of the unit the first mark speaks of ("完成1910亿元，增长15%以上，力争达到17%")
+    unit = next((m.group(3) for m in values if marks and m.start() >= marks[0].end()),
+                values[0].group(3))
+    same = [m for m in values if m.group(3) == unit]
+    if marks and len(values) >= 2 and len(same) < 2:
         # "增长9%左右、力争超过1.6万亿元": a rate and a level, not 确保 and 力争 of one
         return {"value": _val(values[0])}
+    values = same  # "确保增长14%、力争达到15%以上，突破3000亿元": the level rides along
     if marks and len(values) >= 2:
         roles: dict = {}
         if values[0].start() < marks[0].start() and marks[0].group() != "确保":
@@ -262,7 +385,7 @@ def _names(head: str, registry: Registry | None = None, joint: bool = False) -> 
     """The indicator names a clause's head holds: "A和B均" → [A, B]; "A、B分别" → [A, B]."""
     head = re.sub(r"[（(][^（）()]*[）)]", "", _LEAD_RE.sub("", head.strip()))
     head = _LEAD_RE.sub("", re.sub(r"^.*\d{4}年", "", head))  # "初步安排2014年全市……"
-    head = re.sub(r"(?:均|分别|都|各|要|将|预期|预计|力争|确保|争取|努力)+$", "", head)
+    head = re.sub(r"(?:均|分别|都|各|要|将|预期|预计|力争|确保|争取|努力|实际)+$", "", head)
     head = _NAME_TAIL_RE.sub("", head).strip("，、 ")
     if registry is not None:  # "居民消费价格上涨幅度" is the registered 居民消费价格
         bare = _MEASURE_TAIL_RE.sub("", head)
@@ -272,6 +395,10 @@ def _names(head: str, registry: Registry | None = None, joint: bool = False) -> 
             _ACTION_RE.match(head):
         return []
     parts = [p for p in re.split(r"、|和|及", head) if p]
+    share = re.search(r"(?:所?占|在)[^、和及]{1,16}(?:比重|比例)$", parts[-1]) if parts else None
+    if len(parts) > 1 and share and joint and not any("占" in p for p in parts[:-1]):
+        # "新经济、绿色经济、制造业占地区生产总值比重分别…": each a share of the same
+        parts = [p + share.group() for p in parts[:-1]] + [parts[-1]]
     if len(parts) > 1 and parts[-1][:2] in _SIDES:  # "城镇和农村居民人均可支配收入"
         shared = parts[-1][2:]
         parts = [p + shared if p in _SIDES else p for p in parts]
@@ -294,18 +421,16 @@ def _name_before(text: str, end: int) -> str:
 
 def _no_number(text: str, words: str, registry: Registry, pos: Pos | None) -> list[Found]:
     """An item with no number: a known indicator is "not stated"; else qualitative."""
-    m = _VERB_RE.search(text)
-    head = text[:m.start()] if m and m.start() >= 2 else ""
-    names = _names(head, registry, joint=False)[:1] if "、" not in head else [head]
-    if names and registry.find(names[0]) is not None and \
+    head = _head(text)
+    names = _qualitative_names(head, registry)
+    if len(names) == 1 and registry.find(names[0]) is not None and \
             registry.find(names[0]).kind in ("growth", "ceiling") and \
-            not _RELATIVE_RE.search(text[len(head):]):
+            not _RELATIVE_RE.search(text[text.find(names[0]) + len(names[0]):]):
         return [_make(names[0], None, words, registry, pos, stated=False)]
     if len(text) < 4 or len(text) > 40 or not _QUALITATIVE_RE.search(text) or \
             pt.FILLER_RE.search(_LEAD_RE.sub("", text)):
         return []
-    name = names[0] if names else _LEAD_RE.sub("", text)[:12]
-    return [_make(name, None, words, registry, pos)]
+    return [_make(n, None, words, registry, pos) for n in names or [_LEAD_RE.sub("", text)[:12]]]
 
 
 def _make(name: str, roles: dict | None, words: str, registry: Registry, pos: Pos | None,
