@@ -149,7 +149,7 @@ def main() -> int:
     ap.add_argument("--limit", type=int)
     ap.add_argument("-v", "--verbose", action="store_true", help="list each label missed")
     ap.add_argument("--list-low", action="store_true",
-                    help="list reports below 99.5% kept, crashes and missing target lists")
+                    help="list reports below 99.5%% kept, crashes and missing target lists")
     args = ap.parse_args()
     table: list[tuple[str, str]] = []
     if args.root:

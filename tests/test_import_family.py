@@ -186,6 +186,19 @@ def test_outcomes_shared_out_by_respectively(tmp_path):
     assert got_results["fiscal_total"] == (Decimal("248.7"), Decimal("-1.5"))
 
 
+def test_outcomes_under_older_and_local_names(tmp_path):
+    """社会商品零售总额 (an older name), 规模以上工业企业实现增加值, 境内财政总收入, 新增城镇就业
+    岗位……万个; a figure after the name's own in a later comma part names something else."""
+    got = imp(tmp_path, "一、2023年工作回顾\n社会商品零售总额完成4965.82亿元，增长23.3%；规模以上工业"
+                        "企业实现增加值738亿元，增长11.2%；全市境内财政总收入377.8亿元，增长18.9%。"
+                        "新增城镇就业岗位14万个，下岗再就业5.8万人。\n")
+    got_results = {r.indicator: (r.level, r.growth) for r in results(got.report)}
+    assert got_results["retail"] == (Decimal("4965.82"), Decimal("23.3"))
+    assert got_results["industry"] == (Decimal(738), Decimal("11.2"))
+    assert got_results["fiscal_total"] == (Decimal("377.8"), Decimal("18.9"))
+    assert got_results["new_jobs"] == (Decimal(14), None)
+
+
 def test_figures_of_another_scope_are_not_last_years(tmp_path):
     got = imp(tmp_path, "一、2023年工作回顾\n五年来，地区生产总值年均增长7.1%。2019年地区生产总值增长6%。"
                         "一季度地区生产总值增长4%。\n")
@@ -347,3 +360,21 @@ def test_a_list_closing_a_paragraph_on_the_plan_period(tmp_path):
     assert t["gdp"] == (("value", "5", "", "左右"),)
     assert t["rural_income"] == (("value", "7", "", ""),)
     assert any(p.code == "RK313" for p in got.problems)
+
+
+def test_a_list_under_the_plan_periods_heading_is_not_the_years(tmp_path):
+    """Under "“十三五”发展目标任务" the list is of the five years; the year's list comes later."""
+    path = tmp_path / "r.md"
+    path.write_text("# 某市政府工作报告\n\n各位代表：\n\n一、2015年工作回顾\n\n好。\n\n"
+                    "**“十三五”发展目标任务**\n\n主要预期目标是：经济保持中高速增长，地区生产总值"
+                    "增长8%左右，城乡居民收入翻一番。\n\n**2016年主要工作**\n\n今年的主要预期目标"
+                    "是：地区生产总值增长7.5%左右；固定资产投资增长12%。\n", encoding="utf-8")
+    got = load(str(path))
+    assert found(got)["gdp"] == (("value", "7.5", "", "左右"),)
+    assert len(list(targets(got.report))) == 2
+
+
+def test_an_opening_with_a_comma(tmp_path):
+    got = imp(tmp_path, PLAN + "主要预期目标是，全市地区生产总值增长6%，固定资产投资增长7%以上，"
+                               "公共财政预算收入增长6%。重点做好十个方面工作。\n")
+    assert found(got)["fai"] == (("value", "7", "", "以上"),)

@@ -72,9 +72,14 @@ def test_provenance_points_at_the_lines_that_state_target_and_outcome(national):
     assert "5.2%" in line_at(r.outcome_at) and r.evidence in line_at(r.outcome_at)
 
 
-def test_an_indicator_added_later_starts_its_own_track(national):
+def test_an_aim_without_a_number_comes_before_the_first_number(national):
+    """2023 names 能耗 without a number ("……能耗和主要污染物排放量继续下降"); 2024 gives 2.5%左右."""
     energy = track(national, "energy_intensity")
-    assert [r.year for r in energy.rows] == [2024, 2025]
+    assert [r.year for r in energy.rows] == [2023, 2024, 2025]
+    first = energy.rows[0]
+    assert (first.shape, first.low, first.status) == ("qualitative", None, "not comparable")
+    assert "继续下降" in first.target
+    assert (energy.rows[1].shape, energy.rows[1].low) == ("point", Decimal("2.5"))
 
 
 def test_a_missed_target_and_a_missing_year(city):

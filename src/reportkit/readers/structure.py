@@ -126,6 +126,7 @@ class Builder:
         self.target_context = False
         self.result_context = False
         self.targets_here = False
+        self.heading_text = ""  # the last heading, numbered or a line of its own
         #: The first top-level heading over last year ("2022年工作回顾"): it names the year.
         self.review_heading = ""
         #: The main target list of the planned year: "none" yet, "open" after its opening
@@ -264,7 +265,7 @@ class Builder:
         self.in_notes = False
         self.stack.append(_Open(1, heading, self.pos(ln), part=True))
         self.stats.sections += 1
-        self.top_heading = heading
+        self.top_heading = self.heading_text = heading
         if REVIEW_HEADING_RE.search(heading) and not self.review_heading:
             self.review_heading = heading
 
@@ -292,6 +293,7 @@ class Builder:
             self.review_heading = heading
         self.target_context = "目标" in heading and not looks_back
         self.targets_here = False  # a target list seen in this section: more may follow
+        self.heading_text = heading
         self.result_context = looks_back
         self._check_number(ln, sec)
 
@@ -329,11 +331,16 @@ class Builder:
                 return
             if not text.endswith(("，", "；", ";", ",")):  # a clause of the list goes on
                 self.main = "done"
-        if self.main == "none" and find_intro(text) is None and \
+        if len(text) <= 30 and not re.search(r"[。；：:，,]", text):
+            self.heading_text = text  # a heading of its own line ("**“十三五”发展目标任务**")
+        if self.main == "none" and self.under_plan_period() and not re.search(
+                r"今年|明年|本年|20\d\d年", text[:(find_intro(text) or (0, 80))[1]]):
+            pass  # the goals of the five years, not the year's
+        elif self.main == "none" and find_intro(text) is None and \
                 self.unintroduced_list(ln, text):
             self.main = "done"
             return
-        if self.main == "none":
+        elif self.main == "none":
             intro = find_intro(text)
             if intro is not None:
                 start, end = intro
@@ -348,6 +355,13 @@ class Builder:
         self.stats.paragraphs += 1
         self.target_context = bool(TARGET_INTRO_RE.search(text)) or self.main == "open" or (
             self.target_context and not text)
+
+    def under_plan_period(self) -> bool:
+        """Under a heading of the plan period's goals ("“十三五”发展目标任务", "今后五年的主要
+        任务"), not one of this year ("“十四五”时期规划目标和2021年重点工作")."""
+        heads = [o.heading for o in self.stack] + [self.heading_text]
+        return any(re.search(r"五年|十[一二三四五六七八九]五", h) and re.search(r"目标|任务", h)
+                   for h in heads) and not any(_YEAR_HEADING_RE.search(h) for h in heads)
 
     def in_review(self) -> bool:
         """The text is in the review of last year: before the main target list, outside the
@@ -449,7 +463,7 @@ class Builder:
                     return "result", found.item
             # once the main list is read, later "——" lines are tasks (unless they go on
             # the list in its own section)
-            if self.targets_here or self.main != "done" and (
+            if self.targets_here or self.main != "done" and not self.under_plan_period() and (
                     self.target_context or TARGET_HINT_RE.search(item)):
                 found = parse_target(item, self.registry, self.pos(ln))
                 if found.item is not None:
@@ -768,6 +782,9 @@ def find_intro(text: str) -> tuple[int, int] | None:
     return None
 
 
+#: A heading of the year's work, even when it names the plan period ("做好“十三五”开局工作").
+_YEAR_HEADING_RE = LazyRe(r"今年|明年|本年|20\d\d年(?!.{0,3}(?:—|-|至|到)20)|开局|起步|开篇|"
+                          r"开好局|起好步|首年|第一年|收官|当前")
 _PLAN_LEAD_RE = LazyRe(r"(?:综合考虑|综合分析|统筹考虑|初步安排|建议)")
 _TARGET_WORDS_RE = LazyRe(r"左右|以上|以内|确保|力争|控制在|预期|初步安排")
 

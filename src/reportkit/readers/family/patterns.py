@@ -11,7 +11,8 @@ from ...clean import LazyRe
 
 #: A main target list's opening: "……主要预期目标是：", "主要目标：", "预期目标建议为：".
 INTRO_RE = LazyRe(r"(?:预期|主要|发展)性?(?:目标|指标)(?:预期)?"
-                  r"(?:任务)?(?:主要)?(?:安排)?(?:是|为|建议为?|拟定为|确定为|安排为|如下)?\s*[:：]")
+                  r"(?:任务)?(?:主要)?(?:安排)?(?:是|为|建议为?|拟定为|确定为|安排为|如下)?\s*[:：]|"
+                  r"(?:预期|主要)(?:目标|指标)(?:是|为)[，,]")  # "主要预期目标是，全市……"
 #: An opening of targets that are not this year's main list: five-year goals, last year's.
 NOT_MAIN_RE = LazyRe(r"五年|十[一二三四五六七八九]五|[“\"]十|时期|到20\d\d年|20\d\d年[前底末]|"
                      r"年初|去年|上年|过去|完成情况|远景|规划纲要|奋斗目标|任务是")

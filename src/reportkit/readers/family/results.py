@@ -23,7 +23,10 @@ KEYS = ("gdp", "industry", "fai", "retail", "revenue", "fiscal_total", "income",
         "rural_income", "cpi", "unemployment", "surveyed_unemployment", "new_jobs")
 _NUM = r"\d+(?:\.\d+)?"
 _LEVEL_RE = LazyRe(rf"^[^，；。\d突超]{{0,8}}?(?:达到|达|为|实现|完成|是)?"
-                   rf"({_NUM})(万亿元|亿元|万元|元|万人|人|%)")
+                   rf"({_NUM})(万亿元|亿元|万元|元|万人|人|万个|%)")
+#: What may stand before the level in a later comma part of a name's figures ("，达到……"):
+#: any other words name something else ("新增城镇就业岗位14万个，下岗再就业5.8万人").
+_LATER_LEVEL_LEAD_RE = LazyRe(r"^(?:全年|预计|总量|总额|规模)?(?:达到|达|为|实现|完成|是|共)?(?:约)?\d")
 _GROWTH_RE = LazyRe(rf"(增长|下降|上涨|增加|回落|提高)(?:（[^（）]{{0,12}}）)?约?({_NUM})%")
 #: Words just before a name that make its figure another scope (or not an outcome).
 _NOT_BEFORE_RE = LazyRe(r"(?:年均|平均|五年|两年|三年|累计|季度|上半年|前三|目标|力争|确保|计划|"
@@ -165,6 +168,8 @@ def _figures(hit: _Hit, span: str, pos: Pos | None) -> Result | None:
             if m and re.match(r"^(?:过|突破|超过)", part) or m and \
                     part[m.end():].startswith(("以上", "多")):
                 pass  # "1万亿元以上，达到11330.68亿元": a threshold, the figure follows
+            elif j and m and not _LATER_LEVEL_LEAD_RE.match(part):
+                pass
             elif m and m.group(2) != "%" or m and hit.key in _RATES:
                 level = Decimal(m.group(1))
             elif m and hit.key == "cpi" and not _GROWTH_RE.search(part) and \

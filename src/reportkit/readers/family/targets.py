@@ -36,8 +36,8 @@ _CONTINUATION_RE = LazyRe(r"^(?:力争|确保|争取|尽|努力|总量|总额|�
                           r"达到|突破|增速|增幅|增长|下降|降低|提高|控制|保持|以上|左右|并|且|"
                           r"同时|分别|均|占|（|\(|\d)")
 _NAME_NUMBER_RE = LazyRe(r"^[\u4e00-\u9fffA-Za-z（）()]{2,30}?\s*(?:不低于|不超过|不高于)?\d")
-#: ("增加值" is a name's end, not the verb 增加)
-_VERB_RE = LazyRe("(?:" + "|".join(sorted(pt.VERBS, key=len, reverse=True)) + ")(?!值)")
+#: ("增加值" is a name's end, not the verb 增加; "下达" is no verb 达)
+_VERB_RE = LazyRe("(?<!下)(?:" + "|".join(sorted(pt.VERBS, key=len, reverse=True)) + ")(?!值)")
 _LEAD_RE = LazyRe(rf"^(?:{'|'.join(sorted(pt.LEAD_WORDS, key=len, reverse=True))})+")
 _ENSURE_STRIVE_RE = LazyRe(r"(确保|力争|争取|努力)")
 _GROUP_LEAD_RE = LazyRe(r"^[^，；。：]{2,20}[。：:]")
@@ -165,7 +165,9 @@ def _qualitative_names(head: str, registry: Registry) -> list[str]:
     head = re.split(r"与|同(?!口径)|比上年", head)[0]
     if re.search(r"等[^、和及]*$", head):
         return [head]  # "青海湖、龙羊峡等重点湖库水质": one aim for a collective
-    head = re.sub(r"(?:进一步|继续|持续|稳步|逐步|明显|大幅|有所|基本|全面)+$", "", head)
+    head = re.sub(r"(?:进一步|继续|持续|稳步|逐步|明显|大幅|有所|基本|全面|实际)+$", "", head)
+    if re.match(r"(?:全面)?(?:完成|实现|落实|达到)", head):
+        return [_LEAD_RE.sub("", head)]  # "完成国家和自治区下达的…": one aim, not a list of names
     if re.search(r"\d", head):
         return []
     if head.startswith("城乡") and not re.search(r"、|和|及", head):
