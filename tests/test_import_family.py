@@ -378,3 +378,16 @@ def test_an_opening_with_a_comma(tmp_path):
     got = imp(tmp_path, PLAN + "主要预期目标是，全市地区生产总值增长6%，固定资产投资增长7%以上，"
                                "公共财政预算收入增长6%。重点做好十个方面工作。\n")
     assert found(got)["fai"] == (("value", "7", "", "以上"),)
+
+
+def test_a_long_aim_listing_what_it_speaks_of(tmp_path):
+    """A long item without a number is kept when it lists its names before a short predicate;
+    与 joins two names unless a comparison follows ("与经济增长同步")."""
+    got = imp(tmp_path, PLAN + "主要预期目标是：地区生产总值增长5%以上，居民收入增长与经济增长同步，"
+                               "节能减排、大气与水环境质量、耕地保护和粮食安全完成国家、省下达的目标"
+                               "任务；城镇新增就业、粮食产量、空气和水环境质量、单位地区生产总值二氧化碳"
+                               "减排等完成省定目标。\n")
+    names = set(by_name(got))
+    assert {"节能减排", "大气与水环境质量", "耕地保护", "粮食安全"} <= names
+    assert "城镇新增就业、粮食产量、空气和水环境质量、单位地区生产总值二氧化碳减排" in names
+    assert len(list(targets(got.report))) == 7

@@ -115,8 +115,8 @@ def _starts_clause(text: str, registry: Registry | None) -> bool:
         return False
     if _names_something(body):
         return True
-    if not re.search(r"\d", body) and (len(body) <= 16 or len(body) <= 26 and
-                                        _QUALITATIVE_RE.search(body)):
+    if not re.search(r"\d", body) and (len(body) <= 16 or (len(body) <= 26 or _listed_aim(body))
+                                        and _QUALITATIVE_RE.search(body)):
         return True  # an item of its own without a number ("疫情零发生")
     if registry is not None:
         body = _LEAD_RE.sub("", body)
@@ -162,9 +162,10 @@ def _qualitative_names(head: str, registry: Registry) -> list[str]:
     居民消费价格指数控制在省定范围内" is about two; "固定资产投资、外贸出口等主要指标" about the
     two it names; a collective with 等 is one ("节能减排、环境保护等约束性指标"); what follows 与/同
     is the measure, not a name ("财政收入、城乡居民收入与经济同步")."""
-    head = re.split(r"与|同(?!口径)|比上年", head)[0]
+    head = re.split(r"与(?=[^、]*(?:同步|相适应|相匹配|持平|一致|相当))|同(?!口径)|比上年",
+                    head)[0]
     if re.search(r"等[^、和及]*$", head):
-        return [head]  # "青海湖、龙羊峡等重点湖库水质": one aim for a collective
+        return [re.sub(r"等$", "", head)]  # "青海湖、龙羊峡等重点湖库水质": one aim
     head = re.sub(r"(?:进一步|继续|持续|稳步|逐步|明显|大幅|有所|基本|全面|实际)+$", "", head)
     if re.match(r"(?:全面)?(?:完成|实现|落实|达到)", head):
         return [_LEAD_RE.sub("", head)]  # "完成国家和自治区下达的…": one aim, not a list of names
@@ -429,10 +430,17 @@ def _no_number(text: str, words: str, registry: Registry, pos: Pos | None) -> li
             registry.find(names[0]).kind in ("growth", "ceiling") and \
             not _RELATIVE_RE.search(text[text.find(names[0]) + len(names[0]):]):
         return [_make(names[0], None, words, registry, pos, stated=False)]
-    if len(text) < 4 or len(text) > 40 or not _QUALITATIVE_RE.search(text) or \
-            pt.FILLER_RE.search(_LEAD_RE.sub("", text)):
+    if len(text) < 4 or len(text) > 40 and not _listed_aim(text) or \
+            not _QUALITATIVE_RE.search(text) or pt.FILLER_RE.search(_LEAD_RE.sub("", text)):
         return []
     return [_make(n, None, words, registry, pos) for n in names or [_LEAD_RE.sub("", text)[:12]]]
+
+
+def _listed_aim(text: str) -> bool:
+    """A long item without a number that lists what it speaks of before a short predicate:
+    "城镇新增就业、粮食产量、空气和水环境质量……等完成省定目标"."""
+    head = _head(text)
+    return "、" in head and len(text) - len(head) <= 20 and len(text) <= 80
 
 
 def _make(name: str, roles: dict | None, words: str, registry: Registry, pos: Pos | None,
