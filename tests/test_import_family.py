@@ -362,13 +362,18 @@ def test_a_list_closing_a_paragraph_on_the_plan_period(tmp_path):
     assert any(p.code == "RK313" for p in got.problems)
 
 
-def test_a_list_under_the_plan_periods_heading_is_not_the_years(tmp_path):
+@pytest.mark.parametrize("heading, goals", [
+    ("**“十三五”发展目标任务**", "主要预期目标是：经济保持中高速增长，地区生产总值增长8%左右，"),
+    ("**二、“十三五”总体部署**", "实现经济实力新跨越。年均GDP增速达到8%左右，到2020年，全市地区"
+                            "生产总值达到2500亿元左右，"),
+])
+def test_a_list_under_the_plan_periods_heading_is_not_the_years(tmp_path, heading, goals):
     """Under "“十三五”发展目标任务" the list is of the five years; the year's list comes later."""
     path = tmp_path / "r.md"
     path.write_text("# 某市政府工作报告\n\n各位代表：\n\n一、2015年工作回顾\n\n好。\n\n"
-                    "**“十三五”发展目标任务**\n\n主要预期目标是：经济保持中高速增长，地区生产总值"
-                    "增长8%左右，城乡居民收入翻一番。\n\n**2016年主要工作**\n\n今年的主要预期目标"
-                    "是：地区生产总值增长7.5%左右；固定资产投资增长12%。\n", encoding="utf-8")
+                    f"{heading}\n\n{goals}城乡居民收入翻一番。\n\n**2016年主要工作**\n\n今年的"
+                    "主要预期目标是：地区生产总值增长7.5%左右；固定资产投资增长12%。\n",
+                    encoding="utf-8")
     got = load(str(path))
     assert found(got)["gdp"] == (("value", "7.5", "", "左右"),)
     assert len(list(targets(got.report))) == 2

@@ -333,8 +333,9 @@ class Builder:
                 self.main = "done"
         if len(text) <= 30 and not re.search(r"[。；：:，,]", text):
             self.heading_text = text  # a heading of its own line ("**“十三五”发展目标任务**")
+        planned = f"|{self.reviewed + 1}年" if self.reviewed else ""
         if self.main == "none" and self.under_plan_period() and not re.search(
-                r"今年|明年|本年|20\d\d年", text[:(find_intro(text) or (0, 80))[1]]):
+                rf"今年|明年|本年{planned}", text[:(find_intro(text) or (0, 80))[1]]):
             pass  # the goals of the five years, not the year's
         elif self.main == "none" and find_intro(text) is None and \
                 self.unintroduced_list(ln, text):
@@ -360,7 +361,8 @@ class Builder:
         """Under a heading of the plan period's goals ("“十三五”发展目标任务", "今后五年的主要
         任务"), not one of this year ("“十四五”时期规划目标和2021年重点工作")."""
         heads = [o.heading for o in self.stack] + [self.heading_text]
-        return any(re.search(r"五年|十[一二三四五六七八九]五", h) and re.search(r"目标|任务", h)
+        return any(re.search(r"五年|十[一二三四五六七八九]五", h) and
+                   re.search(r"目标|任务|部署|时期|规划|展望|蓝图", h)
                    for h in heads) and not any(_YEAR_HEADING_RE.search(h) for h in heads)
 
     def in_review(self) -> bool:

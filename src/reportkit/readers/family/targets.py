@@ -162,8 +162,11 @@ def _qualitative_names(head: str, registry: Registry) -> list[str]:
     居民消费价格指数控制在省定范围内" is about two; "固定资产投资、外贸出口等主要指标" about the
     two it names; a collective with 等 is one ("节能减排、环境保护等约束性指标"); what follows 与/同
     is the measure, not a name ("财政收入、城乡居民收入与经济同步")."""
-    head = re.split(r"与(?=[^、]*(?:同步|相适应|相匹配|持平|一致|相当))|同(?!口径)|比上年",
-                    head)[0]
+    # 与 is the measure ("财政收入与经济同步") unless it joins two names of a 、 list
+    # ("节能减排、大气与水环境质量、耕地保护")
+    cut = r"与|同(?!口径)|比上年" if "、" not in head else \
+        r"与(?=[^、]*(?:同步|相适应|相匹配|持平|一致|相当|经济))|同(?!口径)|比上年"
+    head = re.split(cut, head)[0]
     if re.search(r"等[^、和及]*$", head):
         return [re.sub(r"等$", "", head)]  # "青海湖、龙羊峡等重点湖库水质": one aim
     head = re.sub(r"(?:进一步|继续|持续|稳步|逐步|明显|大幅|有所|基本|全面|实际)+$", "", head)
