@@ -396,3 +396,23 @@ def test_a_long_aim_listing_what_it_speaks_of(tmp_path):
     assert {"节能减排", "大气与水环境质量", "耕地保护", "粮食安全"} <= names
     assert "城镇新增就业、粮食产量、空气和水环境质量、单位地区生产总值二氧化碳减排" in names
     assert len(list(targets(got.report))) == 7
+
+
+def test_a_list_opening_on_expected_with_the_three_sectors(tmp_path):
+    """"预期国内生产总值增长11%，其中一、二、三产业增加值分别增长……" after a sentence on the plan."""
+    got = imp(tmp_path, "一、2000年工作回顾\n好。\n二、2001年的主要任务\n扎实有效地做好今年的各项"
+                        "工作，对于实施“十五”计划开好局至关重要。预期国内生产总值增长11%，其中一、二、"
+                        "三产业增加值分别增长4.5%、12.5%和12%；地方财政一般预算收入增长9%；全社会固定"
+                        "资产投资增长15%。\n")
+    t = by_name(got)
+    assert found(got)["gdp"] == (("value", "11", "", ""),)
+    assert values(t["第二产业增加值"]) == (("value", "12.5", "", ""),)
+    assert "预期国内生产总值增长11%" in plain_text(got.report)
+
+
+def test_five_years_reviewed_in_dash_lines_are_no_targets(tmp_path):
+    got = imp(tmp_path, "一、过去五年工作回顾\n——综合经济实力显著增强。地区生产总值年均增长13%，"
+                        "固定资产投资年均增长28%。\n二、2012年工作安排\n主要预期目标是：地区生产总值"
+                        "增长11%，固定资产投资增长30%。\n")
+    assert found(got)["gdp"] == (("value", "11", "", ""),)
+    assert len(list(targets(got.report))) == 2

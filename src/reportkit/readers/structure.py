@@ -360,10 +360,14 @@ class Builder:
     def under_plan_period(self) -> bool:
         """Under a heading of the plan period's goals ("“十三五”发展目标任务", "今后五年的主要
         任务"), not one of this year ("“十四五”时期规划目标和2021年重点工作")."""
-        heads = [o.heading for o in self.stack] + [self.heading_text]
-        return any(re.search(r"五年|十[一二三四五六七八九]五", h) and
-                   re.search(r"目标|任务|部署|时期|规划|展望|蓝图", h)
-                   for h in heads) and not any(_YEAR_HEADING_RE.search(h) for h in heads)
+        # the nearest heading that speaks of either decides
+        for h in [self.heading_text, *(o.heading for o in reversed(self.stack))]:
+            if _YEAR_HEADING_RE.search(h):
+                return False
+            if _PLAN_PERIOD_RE.search(h) and \
+                    re.search(r"目标|任务|部署|时期|规划|展望|蓝图", h):
+                return True
+        return False
 
     def in_review(self) -> bool:
         """The text is in the review of last year: before the main target list, outside the
@@ -465,7 +469,8 @@ class Builder:
                     return "result", found.item
             # once the main list is read, later "——" lines are tasks (unless they go on
             # the list in its own section)
-            if self.targets_here or self.main != "done" and not self.under_plan_period() and (
+            if self.targets_here or self.main != "done" and not self.under_plan_period() and \
+                    not fam.MULTI_YEAR_RE.search(item) and (
                     self.target_context or TARGET_HINT_RE.search(item)):
                 found = parse_target(item, self.registry, self.pos(ln))
                 if found.item is not None:
@@ -784,10 +789,14 @@ def find_intro(text: str) -> tuple[int, int] | None:
     return None
 
 
+#: A five-year plan's period: 五年, “十三五”, “十五”计划, 九五期间.
+_PLAN_PERIOD_RE = LazyRe(r"五年|十[一二三四五六七八九]五|[“\"](?:十|[六七八九])五[”\"]|"
+                         r"(?:十|[六七八九])五(?:计划|规划|期间|时期)")
 #: A heading of the year's work, even when it names the plan period ("做好“十三五”开局工作").
 _YEAR_HEADING_RE = LazyRe(r"今年|明年|本年|20\d\d年(?!.{0,3}(?:—|-|至|到)20)|开局|起步|开篇|"
-                          r"开好局|起好步|首年|第一年|收官|当前")
-_PLAN_LEAD_RE = LazyRe(r"(?:综合考虑|综合分析|统筹考虑|初步安排|建议)")
+                          r"开好局|起好步|首年|第一年|收官|当前|最后一年|决胜|全面实现|全面完成|"
+                          r"确保完成|圆满完成")
+_PLAN_LEAD_RE = LazyRe(r"(?:综合考虑|综合分析|统筹考虑|初步安排|建议|预期)")
 _TARGET_WORDS_RE = LazyRe(r"左右|以上|以内|确保|力争|控制在|预期|初步安排")
 
 

@@ -30,7 +30,7 @@ DOWN_VERBS = ("下降", "降低", "减少", "削减", "分别削减")
 CEILING_VERBS = ("控制在", "涨幅控制在", "分别控制在")
 #: Words before a name that belong to the clause, not to the name.
 LEAD_WORDS = ("初步安排", "安排", "建议", "一是", "二是", "三是", "四是", "五是", "六是", "七是",
-              "八是", "九是", "十是", "首先", "其次", "力争", "确保", "努力", "争取", "实现", "全年", "今年", "预计", "其中", "完成",
+              "八是", "九是", "十是", "首先", "其次", "力争", "确保", "努力", "争取", "实现", "全年", "今年", "预计", "预期", "其中", "完成",
               "保持", "继续", "进一步", "推动", "促进", "使", "要", "减少", "在正常年景下",
               "正常年景下")
 #: What a name never contains (a clause with these before its number is not "name verb value").

@@ -213,8 +213,9 @@ def parse_clause(clause: str, registry: Registry, pos: Pos | None = None) -> lis
         text = text[lead.end():]  # "经济支撑型指标夯实厚度。地区生产总值增长7%左右"
     if not text or len(text) > 120 or _ACTION_RE.match(_LEAD_RE.sub("", text)):
         return []
-    strict = parse_target(text, registry, pos, clause=True)
-    if strict.item is not None and strict.exact and not lead:
+    plan = re.match(r"(?:预期|预计)(?=[\u4e00-\u9fff])", text)  # "预期国内生产总值增长11%"
+    strict = parse_target(text[plan.end():] if plan else text, registry, pos, clause=True)
+    if strict.item is not None and strict.exact and not lead and not plan:
         return [strict]
     liberal = _liberal(text, clause.strip(), registry, pos)
     if strict.item is not None and _count(liberal) <= 1 + len(strict.item.more) and not (
@@ -400,6 +401,7 @@ def _names(head: str, registry: Registry | None = None, joint: bool = False) -> 
     if not head or any(c in head for c in pt.NOT_IN_NAME) or len(head) > 30 or \
             _ACTION_RE.match(head):
         return []
+    head = head.replace("一、二、三产业", "一二三产业")
     parts = [p for p in re.split(r"、|和|及", head) if p]
     share = re.search(r"(?:所?占|在)[^、和及]{1,16}(?:比重|比例)$", parts[-1]) if parts else None
     if len(parts) > 1 and share and joint and not any("占" in p for p in parts[:-1]):
