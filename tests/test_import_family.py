@@ -221,6 +221,19 @@ def test_a_statistics_bulletin_imports_with_warnings_not_a_crash(tmp_path):
     assert (tmp_path / "b.yaml").is_file()
 
 
+def test_a_five_year_plan_outline_states_no_target_of_the_year(tmp_path):
+    """Its goals (到2025年, 年均) stay text: no target, no result, and a warning says why."""
+    path = tmp_path / "plan.txt"
+    path.write_text("某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n第一章 发展基础\n"
+                    "“十三五”时期，全市地区生产总值年均增长7.1%。\n第二章 主要目标\n“十四五”时期经济"
+                    "社会发展的主要目标是：到2025年，地区生产总值年均增长6%左右，城镇调查失业率控制在"
+                    "5.5%以内。\n", encoding="utf-8")
+    got = load(str(path))
+    assert list(targets(got.report)) == [] and list(results(got.report)) == []
+    assert [p.code for p in got.problems] == ["RK314"]
+    assert "地区生产总值年均增长6%左右" in plain_text(got.report)
+
+
 def test_a_list_without_an_opening_is_read_and_flagged(tmp_path):
     """No "主要预期目标是：" at all: a paragraph past the review setting three registered
     indicators with the words of targets is the list, with a warning to check it (RK313)."""

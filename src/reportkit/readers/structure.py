@@ -664,6 +664,15 @@ def build(lines: list[SrcLine], file: str, title: str = "", source: Source | Non
         b.problems.append(Problem(file, 1, 1, "warning", "RK313",
                                   "the text opens a target list (主要预期目标…：) but no target "
                                   "could be read from it; its clauses are kept as text"))
+    elif b.stats.targets == 0 and any(
+            fam.NOT_MAIN_RE.search(ln.text) and re.search(r"目标|指标", ln.text)
+            for ln in lines[start:]):
+        # a five-year plan, a bulletin, a county's report of another shape: its goals are not
+        # stated as this year's targets, and the reader is told so
+        b.problems.append(Problem(file, 1, 1, "warning", "RK314",
+                                  "no main target list of the planned year was found (goals of "
+                                  "other periods are kept as text, not read as this year's "
+                                  "targets)"))
     meta = make_meta(found, source, meta_extra or {}, review_heading=b.review_heading)
     report = b.finish(meta)
     if not report.body:
