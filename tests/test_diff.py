@@ -252,3 +252,23 @@ def test_last_years_result_read_from_text_skips_averages_and_targets(seed_report
     got = outcome(old, None, for_report(seed_report), text)
     assert (got.actual, got.verdict, got.gap, got.source) == ("5.9%", "missed", "-1.6个百分点",
                                                               "text")
+
+
+def test_an_outcome_uses_the_rate_stated_apart_from_the_level(tmp_path):
+    """The review states GDP's level in one sentence and its growth in a later one: last year's
+    growth target is checked against the growth."""
+    from reportkit.commands.import_ import load
+
+    head = "某市政府工作报告\n（{}年1月10日在某市人民代表大会上）\n各位代表：\n"
+    old_path, new_path = tmp_path / "2023.txt", tmp_path / "2024.txt"
+    old_path.write_text(head.format(2023) + "一、2022年工作回顾\n好。\n二、2023年工作安排\n"
+                        "主要预期目标是：地区生产总值增长6%左右；固定资产投资增长8%。\n",
+                        encoding="utf-8")
+    new_path.write_text(head.format(2024) + "一、2023年工作回顾\n全市地区生产总值达到1203.5亿元。"
+                        "全年固定资产投资增长9%，地区生产总值增长6.5%。\n二、2024年工作安排\n"
+                        "主要预期目标是：地区生产总值增长6%左右；固定资产投资增长8%。\n",
+                        encoding="utf-8")
+    result = compare(load(str(old_path)).report, load(str(new_path)).report).result
+    gdp = next(t for t in result.targets if t.indicator == "地区生产总值")
+    assert (gdp.outcome.verdict, gdp.outcome.gap, gdp.outcome.source) == (
+        "met", "+0.5个百分点", "result")  # the result read from the review, not a text search

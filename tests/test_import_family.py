@@ -429,3 +429,22 @@ def test_five_years_reviewed_in_dash_lines_are_no_targets(tmp_path):
                         "增长11%，固定资产投资增长30%。\n")
     assert found(got)["gdp"] == (("value", "11", "", ""),)
     assert len(list(targets(got.report))) == 2
+
+
+def test_a_level_stated_apart_from_its_rate_and_years_compared_with(tmp_path):
+    """"分别增长16.6%、17.6%" then, later, "全社会固定资产投资达540亿元": the level is read too;
+    "由134.5亿元增加到343.1亿元" gives the level reached; "是2006年的2.6倍" beside 比上年 does not
+    make the sentence another year's; "迈上4000亿元台阶" is a threshold, not a level."""
+    got = imp(tmp_path, "一、2011年工作回顾\n全社会固定资产投资、社会消费品零售总额和进出口贸易总额"
+                        "分别增长16.6%、17.6%、31.6%。全社会固定资产投资达540亿元。全市生产总值由134.5"
+                        "亿元增加到343.1亿元。财政总收入完成502.1亿元，比上年增长22.3%，是2006年的2.6"
+                        "倍。城镇居民人均可支配收入迈上20000元台阶。\n")
+    got_results = {}
+    for r in results(got.report):
+        old = got_results.get(r.indicator, (None, None))
+        got_results[r.indicator] = (r.level or old[0], r.growth or old[1])
+    assert got_results["fai"] == (Decimal(540), Decimal("16.6"))
+    assert got_results["retail"] == (None, Decimal("17.6"))
+    assert got_results["gdp"] == (Decimal("343.1"), None)
+    assert got_results["fiscal_total"] == (Decimal("502.1"), Decimal("22.3"))
+    assert "urban_income" not in got_results

@@ -218,12 +218,18 @@ def _list_items(report):
     for block, _ in walk(report.body):
         if isinstance(block, TargetList):
             for item in block.items:
-                last = (item.indicator, item.name)
+                last = item
                 yield item
                 for m in item.more:  # (a clause's several targets are flattened into ``more``)
-                    if (m.indicator, m.name) != last:
-                        last = (m.indicator, m.name)
+                    if m.indicator != last.indicator or not (m.name == last.name or _is_level(m)):
                         yield m
+                    last = m
+
+
+def _is_level(t) -> bool:
+    """A target on an amount ("突破1万亿元"), not on a rate."""
+    val = t.value or t.ensure or t.strive
+    return t.measure == "level" or (val is not None and val.unit not in (None, "", "%"))
 
 
 def _score_targets(label: dict, found: list, reg: Registry, score: Score, where: str) -> None:

@@ -288,9 +288,11 @@ def _review_lines(lines: list[Line]) -> list[Line]:
 
 
 def _result_for(old: TargetSide, found: list[Result], reg: Registry) -> Result | None:
+    """The first result of the target's indicator, one that states a growth first for a target
+    on growth (a report may state the level and the rate in two places)."""
     wanted = _names(old, reg)
-    for r in found:
-        ind = reg.get(r.indicator)
-        if r.indicator == old.key or normalize_name(r.name or ind.name) in wanted:
-            return r
-    return None
+    mine = [r for r in found if r.indicator == old.key or
+            normalize_name(r.name or reg.get(r.indicator).name) in wanted]
+    if old.measure == "growth":
+        return next((r for r in mine if r.growth is not None), mine[0] if mine else None)
+    return mine[0] if mine else None

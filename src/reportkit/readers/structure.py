@@ -578,10 +578,12 @@ class Builder:
             if fam.LIST_END_RE.match(words) and (
                     parsed or found is None or not _has_value(found.item)):
                 return self._fill_between(ln, parsed), "".join(clauses[i:])
-            if parsed and clauses[i - 1].rstrip().endswith("。") and \
-                    len(clauses) - i >= 3 and not _any_number(clauses[i:]):
+            if parsed and clauses[i - 1].rstrip().endswith("。") and (
+                    len(clauses) - i >= 3 and not _any_number(clauses[i:]) or
+                    re.search(r"目标(?:确定|设定|定)为", words)):
                 # sentences without a number after the list ("保持“三个同步”，即……；实现
-                # “三个高于”，……") are what it means, not more items
+                # “三个高于”，……") are what it means, not more items, and so is one on the
+                # targets ("全省经济增长预期目标确定为10%，是综合考虑……")
                 return self._fill_between(ln, parsed), "".join(clauses[i:])
             if found is None:
                 if any(f.item is not None for _, f in parsed) and not re.search(r"\d", words) \

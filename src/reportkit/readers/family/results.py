@@ -70,8 +70,10 @@ def _names_re() -> re.Pattern:
 
 def read_results(text: str, registry: Registry, reviewed: int | None,
                  pos: Pos | None = None, seen: set[str] | None = None) -> list[Result]:
-    """The core outcomes a paragraph states, at most one per indicator (``seen`` holds the
-    indicators already read from earlier paragraphs; it is updated)."""
+    """The core outcomes a paragraph states: for each indicator its level and its growth, each
+    read once (``seen`` holds what was read from earlier paragraphs, as "gdp.level",
+    "gdp.growth"; it is updated): a level stated after the rate, in a later sentence, is read
+    then ("全区生产总值……分别增长16.6%" and, later, "全社会固定资产投资达540亿元")."""
     seen = set() if seen is None else seen
     rx = _names_re()
     out: list[Result] = []
@@ -84,16 +86,35 @@ def read_results(text: str, registry: Registry, reviewed: int | None,
         out += _respective(sentence, hits, seen, pos)
         mine: list[Result] = []
         for i, hit in enumerate(hits):
-            if hit.key in seen or hit.key not in KEYS or _NOT_BEFORE_RE.search(sentence[max(0, hit.start - 8):
-                                                                 hit.start]):
+            if _done(hit.key, seen) or hit.key not in KEYS or \
+                    _NOT_BEFORE_RE.search(sentence[max(0, hit.start - 8):hit.start]):
                 continue
             stop = hits[i + 1].start if i + 1 < len(hits) else len(sentence)
-            r = _figures(hit, sentence[hit.end:stop], pos)
+            r = _take(_figures(hit, sentence[hit.end:stop], pos), seen)
             if r is not None:
-                seen.add(hit.key)
                 mine.append(r)
         out += _shared_rates(sentence, mine)
     return out
+
+
+def _done(key: str, seen: set[str]) -> bool:
+    """Whether both the level and the growth of an indicator (a rate's level) were read."""
+    return f"{key}.level" in seen and (key in _RATES or f"{key}.growth" in seen)
+
+
+def _take(r: Result | None, seen: set[str]) -> Result | None:
+    """The figures of a result not read before (None when it holds nothing new); noted."""
+    if r is None:
+        return None
+    level = r.level if f"{r.indicator}.level" not in seen else None
+    growth = r.growth if f"{r.indicator}.growth" not in seen else None
+    if level is None and growth is None:
+        return None
+    seen.update(f"{r.indicator}.{f}" for f, x in (("level", level), ("growth", growth))
+                if x is not None)
+    if (level, growth) == (r.level, r.growth):
+        return r
+    return Result(indicator=r.indicator, level=level, growth=growth, name=r.name, pos=r.pos)
 
 
 def _shared_rates(sentence: str, found: list[Result]) -> list[Result]:
@@ -122,7 +143,11 @@ def _other_year(sentence: str, reviewed: int | None) -> bool:
     """A sentence about another year ("2010年……") than the one reviewed."""
     if reviewed is None:
         return False
-    years = {int(m.group()) for m in _YEAR_RE.finditer(sentence)}
+    # a year compared with ("是2006年的2.6倍", "比2010年") is not what the sentence is about
+    annual = re.search(r"比上年|同比", sentence)  # the sentence states the year's change
+    years = {int(m.group()) for m in _YEAR_RE.finditer(sentence)
+             if not (annual and re.match(r"年的[\d.]+倍|年(?:增长|翻)", sentence[m.end():])) and
+             not re.search(r"(?:比|较|与|同|由|从)$", sentence[:m.start()])}
     return bool(years) and reviewed not in years
 
 
@@ -146,7 +171,11 @@ def _figures(hit: _Hit, span: str, pos: Pos | None) -> Result | None:
     if hit.name.startswith("城乡"):
         return None  # a joint name states its figures with 分别 (read there)
     span = re.sub(r"（[^（）\d]{0,12}）", "", span)  # （预计，下同）
-    parts = re.split(r"[，,]", span)
+    # "由134.5亿元增加到343.1亿元": the level reached, not the one it started from
+    span = re.sub(rf"^由{_NUM}(?:万亿元|亿元|万元|元|万人|人)(?:增加|增长|提高|上升|提升)?(?:到|至)",
+                  "达到", span)
+    # "2011年达到4243.4亿元": the year named before the figure
+    parts = [re.sub(r"^(?:19|20)\d\d年(?:全年)?", "", p) for p in re.split(r"[，,]", span)]
     level = growth = None
     for j, part in enumerate(parts[:4]):
         if j and level is None and growth is None and (_THRESHOLD_RE.match(parts[j - 1]) or
@@ -165,8 +194,8 @@ def _figures(hit: _Hit, span: str, pos: Pos | None) -> Result | None:
             break  # the rates after 分别 are shared out by _shared_rates
         if level is None and growth is None:
             m = _LEVEL_RE.match(part)
-            if m and re.match(r"^(?:过|突破|超过)", part) or m and \
-                    part[m.end():].startswith(("以上", "多")):
+            if m and re.match(r"^(?:过|突破|超过|迈上|跨上|跃上|站上|迈过|首次突破)", part) or m and \
+                    part[m.end():].startswith(("以上", "以下", "多", "台阶", "大关", "级")):
                 pass  # "1万亿元以上，达到11330.68亿元": a threshold, the figure follows
             elif j and m and not _LATER_LEVEL_LEAD_RE.match(part):
                 pass
@@ -223,11 +252,11 @@ def _respective(sentence: str, hits: list[_Hit], seen: set[str],
         values = re.findall(rf"({_NUM})(%|万亿元|亿元|万元|元|万人|人)", tails[0])
         if levels and len(levels) == len(group) == len(values):
             for h, lv, (rate, _) in zip(group, levels, values):
-                if h.key not in seen and h.key in KEYS:
-                    seen.add(h.key)
-                    out.append(Result(indicator=h.key, level=Decimal(lv),
-                                      growth=-Decimal(rate) if m.group(1) == "下降" else
-                                      Decimal(rate), pos=pos or Pos()))
+                if h.key in KEYS:
+                    r = _take(Result(indicator=h.key, level=Decimal(lv),
+                                     growth=-Decimal(rate) if m.group(1) == "下降" else
+                                     Decimal(rate), pos=pos or Pos()), seen)
+                    out += [r] if r is not None else []
             continue
         if len(values) != len(group):
             continue
@@ -239,7 +268,7 @@ def _respective(sentence: str, hits: list[_Hit], seen: set[str],
         else:
             values = [(n, u, None) for n, u in values]
         for h, (num, unit, rate) in zip(group, values):
-            if h.key in seen or h.key not in KEYS:
+            if _done(h.key, seen) or h.key not in KEYS:
                 continue
             n = Decimal(num)
             if unit == "%" and h.key not in _RATES:
@@ -249,6 +278,6 @@ def _respective(sentence: str, hits: list[_Hit], seen: set[str],
                            pos=pos or Pos())
             else:
                 continue
-            seen.add(h.key)
-            out.append(r)
+            r = _take(r, seen)
+            out += [r] if r is not None else []
     return out

@@ -34,7 +34,7 @@ VALUE_RE = LazyRe(rf"({_PRE})?({_NUM})\s*(%|‰|个百分点|[^\d\s，、；。�
 #: A name followed at once by its number: "城镇登记失业率4.6%左右".
 _CONTINUATION_RE = LazyRe(r"^(?:力争|确保|争取|尽|努力|总量|总额|规模(?!以上)|年均|比(?!重)|同比|较|高于|低于|按|可比|"
                           r"达到|突破|增速|增幅|增长|下降|降低|提高|控制|保持|以上|左右|并|且|"
-                          r"同时|分别|均|占|（|\(|\d)")
+                          r"同时|分别|均|占|（|\(|\d(?![\d.]*(?:万元|亿元|千万元|万)?以上[\u4e00-\u9fff]{2}))")
 _NAME_NUMBER_RE = LazyRe(r"^[\u4e00-\u9fffA-Za-z（）()]{2,30}?\s*(?:不低于|不超过|不高于)?\d")
 #: ("增加值" is a name's end, not the verb 增加; "下达" is no verb 达)
 _VERB_RE = LazyRe("(?<!下)(?:" + "|".join(sorted(pt.VERBS, key=len, reverse=True)) + ")(?!值)")
@@ -43,13 +43,14 @@ _ENSURE_STRIVE_RE = LazyRe(r"(确保|力争|争取|努力)")
 _GROUP_LEAD_RE = LazyRe(r"^[^，；。：]{2,20}[。：:]")
 #: An item without a number is a target only when it says what is to be reached.
 _QUALITATIVE_RE = LazyRe(r"同步|完成|下达|控制|保持|稳定|持续|改善|提高|基本|平衡|实现|达到|不低于|"
-                         r"不超过|以内|好转|下降|降低|增长|提升|有效|壮大|提质|提效|稳中|向好|前列|领先|持平")
+                         r"不超过|以内|好转|下降|降低|增长|提升|有效|壮大|提质|提效|稳中|向好|前列|领先|持平|"
+                         r"高于|快于|跑赢")
 #: Where an item without a verb of VERBS says what becomes of its names ("新型消费、升级消费
 #: 持续壮大", "金融财政风险有效防范", "利用外资稳中提效").
 _PREDICATE_RE = LazyRe(r"持续|有效|稳中|稳步|进一步|保持|完成|基本|明显|促稳|继续|持平|稳定")
 #: An item measured against something else (or by words) is qualitative, not "not stated".
 _RELATIVE_RE = LazyRe(r"同步|高于|低于|持平|相当|匹配|相适应|平均|快于|慢于|与|跑赢|不低于|不超过|以内|下达|"
-                      r"省定|国定|标准|范围|目标|要求|任务|稳步|稳定|持续|明显|较快|有所|"
+                      r"省定|国定|标准|范围|目标|要求|任务|稳步|稳定|持续|明显|较快|有所|正增长|稳中|"
                       r"[百千万亿]")  # (and an amount in words: "达到千亿以上规模")
 #: Words that open a task, not an indicator's name ("推进36个项目", "建好200个站点").
 _ACTION_RE = LazyRe(r"^(?:推进|建好|建成|建设|实施|开工|打造|培育|引进|争创|创建|启动|加快|新建|改造|"
@@ -391,7 +392,9 @@ def _val(m: re.Match) -> tuple:
 def _names(head: str, registry: Registry | None = None, joint: bool = False) -> list[str]:
     """The indicator names a clause's head holds: "A和B均" → [A, B]; "A、B分别" → [A, B]."""
     head = re.sub(r"[（(][^（）()]*[）)]", "", _LEAD_RE.sub("", head.strip()))
+    head = re.sub(r"(?:在|比|较)\d{4}年(?:的)?(?:基础上)?(?:累计)?", "", head)  # a base year
     head = _LEAD_RE.sub("", re.sub(r"^.*\d{4}年", "", head))  # "初步安排2014年全市……"
+    head = re.sub(r"(?:稳定|持续|继续|保持)$", "", head)  # "环境质量综合指数稳定达到85"
     head = re.sub(r"(?:均|分别|都|各|要|将|预期|预计|力争|确保|争取|努力|实际)+$", "", head)
     head = _NAME_TAIL_RE.sub("", head).strip("，、 ")
     if registry is not None:  # "居民消费价格上涨幅度" is the registered 居民消费价格
@@ -402,6 +405,7 @@ def _names(head: str, registry: Registry | None = None, joint: bool = False) -> 
             _ACTION_RE.match(head):
         return []
     head = head.replace("一、二、三产业", "一二三产业")
+    head = re.sub(r"^主要污染物(?=[^、和及]{2,}[、和及])", "", head)  # "主要污染物化学需氧量和氨氮…"
     parts = [p for p in re.split(r"、|和|及", head) if p]
     share = re.search(r"(?:所?占|在)[^、和及]{1,16}(?:比重|比例)$", parts[-1]) if parts else None
     if len(parts) > 1 and share and joint and not any("占" in p for p in parts[:-1]):
