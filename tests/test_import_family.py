@@ -448,3 +448,21 @@ def test_a_level_stated_apart_from_its_rate_and_years_compared_with(tmp_path):
     assert got_results["gdp"] == (Decimal("343.1"), None)
     assert got_results["fiscal_total"] == (Decimal("502.1"), Decimal("22.3"))
     assert "urban_income" not in got_results
+
+
+def test_names_ending_in_a_verb_like_word(tmp_path):
+    """"降低率", "削减量", "增长率" end names; "完成A目标和B目标" is two aims; 在 before a
+    number is no part of the name."""
+    got = imp(tmp_path, PLAN + "主要预期目标是：地区生产总值增长8%，人口自然增长率在5.5‰以内，"
+                               "单位生产总值能耗降低率、主要污染物削减量和城市环境空气质量改善率完成"
+                               "省定目标要求，全面完成年度节能减排降碳约束性目标和环境质量改善目标。\n")
+    names = set(by_name(got))
+    assert {"人口自然增长率", "单位生产总值能耗降低率", "主要污染物削减量", "城市环境空气质量改善率",
+            "年度节能减排降碳约束性目标", "环境质量改善目标"} <= names
+
+
+def test_a_paragraph_on_the_year_reviewed_is_no_list(tmp_path):
+    got = imp(tmp_path, "一、“十五”计划确定的目标全面完成\n（五）人民生活水平不断提高。2023年城镇登记"
+                        "失业率预计为4.5%以内，城镇居民人均可支配收入增长8%以上，农村居民人均可支配"
+                        "收入增长9%左右，地区生产总值增长6%左右。\n")
+    assert list(targets(got.report)) == []

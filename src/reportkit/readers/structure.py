@@ -542,6 +542,9 @@ class Builder:
         planned = f"{self.reviewed + 1}年" if self.reviewed else "今年"
         if self.in_review() and not re.search(rf"今年|明年|{planned}", text[:40]):
             return False
+        if self.reviewed and f"{self.reviewed}年" in text and \
+                not re.search(rf"今年|明年|{planned}", text):
+            return False  # a paragraph on the year reviewed ("2005年城镇登记失业率预计为4.5%以内")
         if not _TARGET_WORDS_RE.search(text):
             return False
         clauses = split_clauses(text, self.registry)

@@ -36,8 +36,9 @@ _CONTINUATION_RE = LazyRe(r"^(?:力争|确保|争取|尽|努力|总量|总额|�
                           r"达到|突破|增速|增幅|增长|下降|降低|提高|控制|保持|以上|左右|并|且|"
                           r"同时|分别|均|占|（|\(|\d(?![\d.]*(?:万元|亿元|千万元|万)?以上[\u4e00-\u9fff]{2}))")
 _NAME_NUMBER_RE = LazyRe(r"^[\u4e00-\u9fffA-Za-z（）()]{2,30}?\s*(?:不低于|不超过|不高于)?\d")
-#: ("增加值" is a name's end, not the verb 增加; "下达" is no verb 达)
-_VERB_RE = LazyRe("(?<!下)(?:" + "|".join(sorted(pt.VERBS, key=len, reverse=True)) + ")(?!值)")
+#: ("增加值", "降低率", "削减量" end names, not the verbs 增加, 降低, 削减; "下达" is no verb 达)
+_VERB_RE = LazyRe("(?<!下)(?:" + "|".join(sorted(pt.VERBS, key=len, reverse=True)) +
+                  ")(?!值|率|量)")
 _LEAD_RE = LazyRe(rf"^(?:{'|'.join(sorted(pt.LEAD_WORDS, key=len, reverse=True))})+")
 _ENSURE_STRIVE_RE = LazyRe(r"(确保|力争|争取|努力)")
 _GROUP_LEAD_RE = LazyRe(r"^[^，；。：]{2,20}[。：:]")
@@ -116,8 +117,8 @@ def _starts_clause(text: str, registry: Registry | None) -> bool:
         return False
     if _names_something(body):
         return True
-    if not re.search(r"\d", body) and (len(body) <= 16 or (len(body) <= 26 or _listed_aim(body))
-                                        and _QUALITATIVE_RE.search(body)):
+    if not re.search(r"\d", body) and (len(body) <= 16 or _done_objects(body) or (
+            len(body) <= 26 or _listed_aim(body)) and _QUALITATIVE_RE.search(body)):
         return True  # an item of its own without a number ("疫情零发生")
     if registry is not None:
         body = _LEAD_RE.sub("", body)
@@ -145,10 +146,23 @@ def qualitative(clause: str, registry: Registry, pos: Pos | None = None) -> Foun
             pt.FILLER_RE.search(_LEAD_RE.sub("", text)) or len(text) > 30:
         return None
     head = _head(text)
-    names = _qualitative_names(head, registry) if head else []
+    names = _done_objects(text) or (_qualitative_names(head, registry) if head else [])
     founds = [_make(n, None, clause.strip(), registry, pos) for n in names] or \
         [_make(_LEAD_RE.sub("", text)[:12] or text[:12], None, clause.strip(), registry, pos)]
     return _together(founds)
+
+
+def _done_objects(text: str) -> list[str]:
+    """"全面完成年度节能减排降碳约束性目标和环境质量改善目标": the aims an item opening on
+    完成 names, when each is a 目标/指标/任务 of its own ([] otherwise: "完成国家和自治区下达的
+    其它约束性指标" is one)."""
+    m = re.match(r"(?:全面|确保|坚决)?(?:完成|实现|落实)", text)
+    if not m or "的" in text:
+        return []
+    objects = [p for p in re.split(r"[、和及]", text[m.end():].strip("，；。 ")) if p]
+    if len(objects) > 1 and all(re.search(r"(?:目标|指标|任务)$", p) for p in objects):
+        return objects
+    return []
 
 
 def _head(text: str) -> str:
@@ -171,7 +185,7 @@ def _qualitative_names(head: str, registry: Registry) -> list[str]:
     if re.search(r"等[^、和及]*$", head):
         return [re.sub(r"等$", "", head)]  # "青海湖、龙羊峡等重点湖库水质": one aim
     head = re.sub(r"(?:进一步|继续|持续|稳步|逐步|明显|大幅|有所|基本|全面|实际)+$", "", head)
-    if re.match(r"(?:全面)?(?:完成|实现|落实|达到)", head):
+    if re.match(r"(?:全面|确保|坚决)?(?:完成|实现|落实|达到)", head):
         return [_LEAD_RE.sub("", head)]  # "完成国家和自治区下达的…": one aim, not a list of names
     if re.search(r"\d", head):
         return []
@@ -395,13 +409,14 @@ def _names(head: str, registry: Registry | None = None, joint: bool = False) -> 
     head = re.sub(r"(?:在|比|较)\d{4}年(?:的)?(?:基础上)?(?:累计)?", "", head)  # a base year
     head = _LEAD_RE.sub("", re.sub(r"^.*\d{4}年", "", head))  # "初步安排2014年全市……"
     head = re.sub(r"(?:稳定|持续|继续|保持)$", "", head)  # "环境质量综合指数稳定达到85"
-    head = re.sub(r"(?:均|分别|都|各|要|将|预期|预计|力争|确保|争取|努力|实际)+$", "", head)
+    head = re.sub(r"(?:均|分别|都|各|要|将|预期|预计|力争|确保|争取|努力|实际|在)+$", "", head)
     head = _NAME_TAIL_RE.sub("", head).strip("，、 ")
     if registry is not None:  # "居民消费价格上涨幅度" is the registered 居民消费价格
         bare = _MEASURE_TAIL_RE.sub("", head)
         if bare != head and registry.find(bare) is not None:
             head = bare
-    if not head or any(c in head for c in pt.NOT_IN_NAME) or len(head) > 30 or \
+    if not head or any(c in head for c in pt.NOT_IN_NAME) or \
+            len(head) > (60 if re.search(r"[、和及]", head) else 30) or \
             _ACTION_RE.match(head):
         return []
     head = head.replace("一、二、三产业", "一二三产业")
@@ -434,7 +449,7 @@ def _name_before(text: str, end: int) -> str:
 def _no_number(text: str, words: str, registry: Registry, pos: Pos | None) -> list[Found]:
     """An item with no number: a known indicator is "not stated"; else qualitative."""
     head = _head(text)
-    names = _qualitative_names(head, registry)
+    names = _done_objects(text) or _qualitative_names(head, registry)
     if len(names) == 1 and registry.find(names[0]) is not None and \
             registry.find(names[0]).kind in ("growth", "ceiling") and \
             not _RELATIVE_RE.search(text[text.find(names[0]) + len(names[0]):]):
