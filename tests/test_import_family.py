@@ -466,3 +466,23 @@ def test_a_paragraph_on_the_year_reviewed_is_no_list(tmp_path):
                         "失业率预计为4.5%以内，城镇居民人均可支配收入增长8%以上，农村居民人均可支配"
                         "收入增长9%左右，地区生产总值增长6%左右。\n")
     assert list(targets(got.report)) == []
+
+
+def test_aims_after_the_list_naming_indicators_are_items(tmp_path):
+    """Sentences without a number after the list are items when they name indicators, and the
+    list's own words when they do not ("保持“三个同步”，即……")."""
+    got = imp(tmp_path, PLAN + "主要预期目标是：地区生产总值增长6%以上，力争增长8%；固定资产投资增长"
+                               "10%以上。减排降碳控制在上级下达目标以内，居民人均可支配收入与经济增长"
+                               "基本同步，城镇调查失业率控制在自治区下达目标以内。\n")
+    inds = {t.indicator for t in targets(got.report)}
+    assert {"income", "surveyed_unemployment"} <= inds
+    assert all(t.stated for t in targets(got.report) if t.indicator == "surveyed_unemployment")
+
+
+def test_levels_completed_then_rates_respectively(tmp_path):
+    """"完成21482元和9990元，分别增长10.2％和13.4％": each side its level and its rate."""
+    got = imp(tmp_path, "一、2013年工作回顾\n城镇居民人均可支配收入和农牧民人均纯收入完成21482元和9990元，"
+                        "分别增长10.2％和13.4％。\n")
+    got_results = [(r.indicator, r.level, r.growth) for r in results(got.report)]
+    assert ("urban_income", Decimal(21482), Decimal("10.2")) in got_results
+    assert ("rural_income", Decimal(9990), Decimal("13.4")) in got_results

@@ -154,15 +154,18 @@ def _label_values(lab: dict) -> tuple | None:
 
 def _match_target(lab: dict, found: list, reg: Registry, used: set[int]) -> list[int]:
     """The indexes of the found targets (not yet ``used``) a label matches: one, or for
-    "城乡…均增长X" the urban and the rural side each stated X; [] when none."""
+    "城乡…均增长X" (or "城镇和农村…增长X") the urban and the rural side each stated X; []
+    when none."""
     i = _match_one(lab, found, reg, used)
     if i is not None:
         return [i]
     name = re.sub(r"（[^（）]*）", "", lab["name"])
-    if name.startswith("城乡") and not lab.get("qualitative") and lab.get("stated") is not False:
+    joint = re.match(r"城乡|城镇和农村|城市和农村", name)
+    if joint and not lab.get("qualitative") and lab.get("stated") is not False:
         sides = []
         for side in ("城镇", "农村"):
-            j = _match_one({**lab, "name": side + name[2:]}, found, reg, used | set(sides))
+            j = _match_one({**lab, "name": side + name[joint.end():]}, found, reg,
+                           used | set(sides))
             if j is None:
                 return []
             sides.append(j)

@@ -561,8 +561,11 @@ class Builder:
             if not _PLAN_LEAD_RE.match(sentence) or fam.NOT_MAIN_RE.search(
                     sentence[:sum(map(len, clauses[:known[-1] + 1])) - start]):
                 return False
-        before = "".join(clauses[:known[0]])
-        if not self.prose_targets(ln, before, "", "".join(clauses[known[0]:])):
+        first = known[0]
+        while first and any(f.item.indicator in _builtin_keys() for f in found[first - 1][1]):
+            first -= 1  # "经济增速保持在合理区间，" before the first number is an item too
+        before = "".join(clauses[:first])
+        if not self.prose_targets(ln, before, "", "".join(clauses[first:])):
             return False
         self.warn(ln, "RK313", "a main target list with no opening phrase (主要预期目标是：) was "
                                "read here; check that these are this year's targets")
@@ -582,10 +585,12 @@ class Builder:
                     parsed or found is None or not _has_value(found.item)):
                 return self._fill_between(ln, parsed), "".join(clauses[i:])
             if parsed and clauses[i - 1].rstrip().endswith("。") and (
-                    len(clauses) - i >= 3 and not _any_number(clauses[i:]) or
+                    len(clauses) - i >= 3 and not _any_number(clauses[i:]) and
+                    self._named(clauses[i:i + 6]) < 2 or
                     re.search(r"目标(?:确定|设定|定)为", words)):
-                # sentences without a number after the list ("保持“三个同步”，即……；实现
-                # “三个高于”，……") are what it means, not more items, and so is one on the
+                # sentences without a number that name no indicator ("保持“三个同步”，即……；
+                # 实现“三个高于”，……") say what the list means, not more items (unlike "居民
+                # 人均可支配收入与经济增长基本同步，城镇调查失业率控制在……以内"); so is one on the
                 # targets ("全省经济增长预期目标确定为10%，是综合考虑……")
                 return self._fill_between(ln, parsed), "".join(clauses[i:])
             if found is None:
@@ -597,6 +602,11 @@ class Builder:
                 continue
             parsed.append((words, found))
         return self._fill_between(ln, parsed), ""
+
+    def _named(self, clauses: list[str]) -> int:
+        """How many of the clauses open on a registered indicator's name."""
+        return sum(1 for c in clauses if any(
+            self.registry.find(c.strip()[:end]) for end in range(2, min(len(c.strip()), 16) + 1)))
 
     def _fill_between(self, ln: SrcLine, parsed: list) -> list:
         """An item without a number between two targets of the list is an item of the list

@@ -36,7 +36,8 @@ _OTHER_SCOPE_RE = LazyRe(r"年均|平均|两年|三年|五年|累计|季度|上�
 _YEAR_RE = LazyRe(r"(?<!\d)(19|20)\d\d(?=年)")
 #: Indicators that are rates: their stated percentage is the level, not a growth.
 _RATES = ("unemployment", "surveyed_unemployment")
-_LEVELS_GAP_RE = LazyRe(rf"(?:为|达到|达|分别为|分别达到)?((?:{_NUM}(?:万元|元|亿元|万人)[和、及]?)+)[，,]?")
+_LEVELS_GAP_RE = LazyRe(rf"(?:为|达到|达|分别为|分别达到|完成|实现|分别完成)?"
+                        rf"((?:{_NUM}(?:万元|元|亿元|万人)[和、及]?)+)[，,]?")
 _CONTINUES_RE = LazyRe(r"^(?:比上年|同比|增加|提高|增长|下降|回落|上涨|按可比价|可比价|同口径|实际|"
                        r"扣除|剔除)")
 _TWO_RATES_RE = LazyRe(rf"{_NUM}%[和、及]{_NUM}%")
@@ -262,7 +263,7 @@ def _respective(sentence: str, hits: list[_Hit], seen: set[str],
             continue
         down = m.group(1) == "下降"
         rates = re.findall(rf"({_NUM})%", tails[1]) if len(tails) > 1 and \
-            re.match(r"^(?:分别)?(?:比上年|同比)?增长", tails[1]) else []
+            re.match(r"^(?:分别)?(?:比上年|同比)?(?:实际|名义)?增长", tails[1]) else []
         if len(rates) == len(group) and all(u != "%" for _, u in values):
             values = [(n, u, r) for (n, u), r in zip(values, rates)]  # "分别为A元和B元，增长x%和y%"
         else:

@@ -45,7 +45,7 @@ _GROUP_LEAD_RE = LazyRe(r"^[^，；。：]{2,20}[。：:]")
 #: An item without a number is a target only when it says what is to be reached.
 _QUALITATIVE_RE = LazyRe(r"同步|完成|下达|控制|保持|稳定|持续|改善|提高|基本|平衡|实现|达到|不低于|"
                          r"不超过|以内|好转|下降|降低|增长|提升|有效|壮大|提质|提效|稳中|向好|前列|领先|持平|"
-                         r"高于|快于|跑赢")
+                         r"高于|快于|跑赢|平均水平")
 #: Where an item without a verb of VERBS says what becomes of its names ("新型消费、升级消费
 #: 持续壮大", "金融财政风险有效防范", "利用外资稳中提效").
 _PREDICATE_RE = LazyRe(r"持续|有效|稳中|稳步|进一步|保持|完成|基本|明显|促稳|继续|持平|稳定")
@@ -142,7 +142,8 @@ def qualitative(clause: str, registry: Registry, pos: Pos | None = None) -> Foun
     """An item of a list without a number, as a qualitative target (None for debris and for
     the list's asides: "同时，", "在实际工作中争取更好结果")."""
     text = clause.strip().strip("，；。 ")
-    if len(re.findall(r"[\u4e00-\u9fff]", text)) < 4 or re.search(r"\d", text) or \
+    if pt.INTRO_RE.search(clause) or len(re.findall(r"[\u4e00-\u9fff]", text)) < 4 or \
+            re.search(r"\d", text) or \
             pt.FILLER_RE.search(_LEAD_RE.sub("", text)) or len(text) > 30:
         return None
     head = _head(text)
@@ -157,9 +158,12 @@ def _done_objects(text: str) -> list[str]:
     完成 names, when each is a 目标/指标/任务 of its own ([] otherwise: "完成国家和自治区下达的
     其它约束性指标" is one)."""
     m = re.match(r"(?:全面|确保|坚决)?(?:完成|实现|落实)", text)
-    if not m or "的" in text:
+    if not m:
         return []
-    objects = [p for p in re.split(r"[、和及]", text[m.end():].strip("，；。 ")) if p]
+    rest = text[m.end():].strip("，；。 ")
+    if "的" in rest:  # "完成省下达的A指标和B目标": what follows 下达的
+        rest = rest[rest.rfind("的") + 1:]
+    objects = [p for p in re.split(r"[、和及]", rest) if p]
     if len(objects) > 1 and all(re.search(r"(?:目标|指标|任务)$", p) for p in objects):
         return objects
     return []
@@ -179,7 +183,7 @@ def _qualitative_names(head: str, registry: Registry) -> list[str]:
     is the measure, not a name ("财政收入、城乡居民收入与经济同步")."""
     # 与 is the measure ("财政收入与经济同步") unless it joins two names of a 、 list
     # ("节能减排、大气与水环境质量、耕地保护")
-    cut = r"与|同(?!口径)|比上年" if "、" not in head else \
+    cut = r"与|和(?=经济|地区生产总值|生产总值|GDP)|同(?!口径)|比上年" if "、" not in head else \
         r"与(?=[^、]*(?:同步|相适应|相匹配|持平|一致|相当|经济))|同(?!口径)|比上年"
     head = re.split(cut, head)[0]
     if re.search(r"等[^、和及]*$", head):
@@ -194,7 +198,8 @@ def _qualitative_names(head: str, registry: Registry) -> list[str]:
     names = _names(head, registry, joint=True)
     if len(names) > 1 and all(len(n) >= 2 for n in names) and \
             not any(c in n for n in names for c in "，；。的") and \
-            not (min(len(n) for n in names) <= 2 and len(names[-1]) >= 5):
+            not (min(len(n) for n in names) <= 2 and len(names[-1]) >= 5) and \
+            len(names[-1]) > 2:  # "粮食播种面积和产量": one aim sharing its head
         # (a two-character part beside a long last one shares its tail: "长江、黄河、澜沧江
         # 省境内干流"; "大气、水环境质量": one aim)
         return names
@@ -447,7 +452,10 @@ def _name_before(text: str, end: int) -> str:
 
 
 def _no_number(text: str, words: str, registry: Registry, pos: Pos | None) -> list[Found]:
-    """An item with no number: a known indicator is "not stated"; else qualitative."""
+    """An item with no number: a known indicator is "not stated"; else qualitative (a list's
+    own opening, "其他预期目标是，", is neither)."""
+    if pt.INTRO_RE.search(words):
+        return []
     head = _head(text)
     names = _done_objects(text) or _qualitative_names(head, registry)
     if len(names) == 1 and registry.find(names[0]) is not None and \
