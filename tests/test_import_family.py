@@ -486,3 +486,12 @@ def test_levels_completed_then_rates_respectively(tmp_path):
     got_results = [(r.indicator, r.level, r.growth) for r in results(got.report)]
     assert ("urban_income", Decimal(21482), Decimal("10.2")) in got_results
     assert ("rural_income", Decimal(9990), Decimal("13.4")) in got_results
+
+
+def test_levels_reached_from_a_start_year_and_past_a_threshold(tmp_path):
+    got = imp(tmp_path, "一、2023年工作回顾\n地区生产总值从2018年的958.5亿元增加到2023年的1425.7亿元，"
+                        "年均增长5.9%。地方一般公共预算收入在全省率先突破百亿元、达到140.96亿元，增长"
+                        "7.5%。\n")
+    got_results = {r.indicator: (r.level, r.growth) for r in results(got.report)}
+    assert got_results["gdp"] == (Decimal("1425.7"), None)  # not 958.5, not the 年均 rate
+    assert got_results["revenue"] == (Decimal("140.96"), Decimal("7.5"))

@@ -40,6 +40,7 @@ _LEVELS_GAP_RE = LazyRe(rf"(?:为|达到|达|分别为|分别达到|完成|实�
                         rf"((?:{_NUM}(?:万元|元|亿元|万人)[和、及]?)+)[，,]?")
 _CONTINUES_RE = LazyRe(r"^(?:比上年|同比|增加|提高|增长|下降|回落|上涨|按可比价|可比价|同口径|实际|"
                        r"扣除|剔除)")
+_REACHED_RE = LazyRe(rf"(?<=[、，])(?:达到|达)({_NUM})(万亿元|亿元|万元|元|万人|人)")
 _TWO_RATES_RE = LazyRe(rf"{_NUM}%[和、及]{_NUM}%")
 _THRESHOLD_RE = LazyRe(r"^(?:突破|超过|首次突破|跨过|迈上)")
 _SHARED_RATES_RE = LazyRe(rf"(?:分别)?(?:实际|名义)?(?:比上年|同比)?增长((?:{_NUM}%[和、及])+{_NUM}%)")
@@ -173,8 +174,9 @@ def _figures(hit: _Hit, span: str, pos: Pos | None) -> Result | None:
         return None  # a joint name states its figures with 分别 (read there)
     span = re.sub(r"（[^（）\d]{0,12}）", "", span)  # （预计，下同）
     # "由134.5亿元增加到343.1亿元": the level reached, not the one it started from
-    span = re.sub(rf"^由{_NUM}(?:万亿元|亿元|万元|元|万人|人)(?:增加|增长|提高|上升|提升)?(?:到|至)",
-                  "达到", span)
+    span = re.sub(rf"^(?:由|从)(?:(?:19|20)\d\d年(?:末)?的?)?{_NUM}(?:万亿元|亿元|万元|元|万人|人)"
+                  rf"(?:增加|增长|提高|上升|提升)?(?:到|至)(?:(?:19|20)\d\d年(?:末)?的?)?",
+                  "达到", span)  # "从2015年的958.5亿元增加到2020年的1425.7亿元"
     # "2011年达到4243.4亿元": the year named before the figure
     parts = [re.sub(r"^(?:19|20)\d\d年(?:全年)?", "", p) for p in re.split(r"[，,]", span)]
     level = growth = None
@@ -195,7 +197,10 @@ def _figures(hit: _Hit, span: str, pos: Pos | None) -> Result | None:
             break  # the rates after 分别 are shared out by _shared_rates
         if level is None and growth is None:
             m = _LEVEL_RE.match(part)
-            if m and re.match(r"^(?:过|突破|超过|迈上|跨上|跃上|站上|迈过|首次突破)", part) or m and \
+            reached = _REACHED_RE.search(part) if m is None else None
+            if reached and re.search(r"突破|超过|跨越|迈上|跃上", part[:reached.start()]):
+                level = Decimal(reached.group(1))  # "率先突破三千亿元、达到3010.08亿元"
+            elif m and re.match(r"^(?:过|突破|超过|迈上|跨上|跃上|站上|迈过|首次突破)", part) or m and \
                     part[m.end():].startswith(("以上", "以下", "多", "台阶", "大关", "级")):
                 pass  # "1万亿元以上，达到11330.68亿元": a threshold, the figure follows
             elif j and m and not _LATER_LEVEL_LEAD_RE.match(part):
