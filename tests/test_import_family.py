@@ -495,3 +495,17 @@ def test_levels_reached_from_a_start_year_and_past_a_threshold(tmp_path):
     got_results = {r.indicator: (r.level, r.growth) for r in results(got.report)}
     assert got_results["gdp"] == (Decimal("1425.7"), None)  # not 958.5, not the 年均 rate
     assert got_results["revenue"] == (Decimal("140.96"), Decimal("7.5"))
+
+
+def test_a_shared_tail_and_a_planned_number(tmp_path):
+    """"常住人口和户籍人口城镇化率分别提高1.6和2个百分点": both are 城镇化率; "增速高于全省1个
+    百分点，按增长7%以上安排": the number planned; "在优化结构……的基础上，" is no item."""
+    got = imp(tmp_path, PLAN + "主要预期目标是：在优化结构、提高效益的基础上，地区生产总值增速高于全省1个"
+                               "百分点，按增长7%以上安排；常住人口和户籍人口城镇化率分别提高1.6和2个百分点；"
+                               "市区居民人均可支配收入和农民人均纯收入均实际增长8%。\n")
+    t = by_name(got)
+    assert found(got)["gdp"] == (("value", "7", "", "以上"),)
+    assert values(t["常住人口城镇化率"]) == (("value", "1.6", "", ""),)
+    assert values(t["户籍人口城镇化率"]) == (("value", "2", "", ""),)
+    assert values(t["市区居民人均可支配收入"]) == (("value", "8", "", ""),)
+    assert not any("基础上" in n for n in t)

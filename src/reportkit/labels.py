@@ -104,7 +104,7 @@ def _registry(report) -> Registry:
     return reg
 
 
-_MEASURE_TAIL = re.compile(r"(?:涨幅|增幅|增速|幅度|总水平|排放总量|排放量)$")
+_MEASURE_TAIL = re.compile(r"(?:涨幅|增幅|增速|幅度|总水平|排放总量|排放量|排放)$")
 
 
 def _key_of(name: str, reg: Registry) -> str:

@@ -38,7 +38,7 @@ _YEAR_RE = LazyRe(r"(?<!\d)(19|20)\d\d(?=年)")
 _RATES = ("unemployment", "surveyed_unemployment")
 _LEVELS_GAP_RE = LazyRe(rf"(?:为|达到|达|分别为|分别达到|完成|实现|分别完成)?"
                         rf"((?:{_NUM}(?:万元|元|亿元|万人)[和、及]?)+)[，,]?")
-_CONTINUES_RE = LazyRe(r"^(?:比上年|同比|增加|提高|增长|下降|回落|上涨|按可比价|可比价|同口径|实际|"
+_CONTINUES_RE = LazyRe(r"^(?:比上年|同比|增加|提高|增长|下降|回落|上涨|按可比价|可比|同口径|实际|"
                        r"扣除|剔除)")
 _REACHED_RE = LazyRe(rf"(?<=[、，])(?:达到|达)({_NUM})(万亿元|亿元|万元|元|万人|人)")
 _TWO_RATES_RE = LazyRe(rf"{_NUM}%[和、及]{_NUM}%")
@@ -92,7 +92,7 @@ def read_results(text: str, registry: Registry, reviewed: int | None,
                     _NOT_BEFORE_RE.search(sentence[max(0, hit.start - 8):hit.start]):
                 continue
             stop = hits[i + 1].start if i + 1 < len(hits) else len(sentence)
-            r = _take(_figures(hit, sentence[hit.end:stop], pos), seen)
+            r = _take(_figures(hit, sentence[hit.end:stop], pos, reviewed), seen)
             if r is not None:
                 mine.append(r)
         out += _shared_rates(sentence, mine)
@@ -168,7 +168,7 @@ def _hits(sentence: str, rx: re.Pattern, registry: Registry) -> list[_Hit]:
     return hits
 
 
-def _figures(hit: _Hit, span: str, pos: Pos | None) -> Result | None:
+def _figures(hit: _Hit, span: str, pos: Pos | None, reviewed: int | None = None) -> Result | None:
     """Level and growth stated right after a name, up to the next name."""
     if hit.name.startswith("城乡"):
         return None  # a joint name states its figures with 分别 (read there)
@@ -177,8 +177,13 @@ def _figures(hit: _Hit, span: str, pos: Pos | None) -> Result | None:
     span = re.sub(rf"^(?:由|从)(?:(?:19|20)\d\d年(?:末)?的?)?{_NUM}(?:万亿元|亿元|万元|元|万人|人)"
                   rf"(?:增加|增长|提高|上升|提升)?(?:到|至)(?:(?:19|20)\d\d年(?:末)?的?)?",
                   "达到", span)  # "从2015年的958.5亿元增加到2020年的1425.7亿元"
-    # "2011年达到4243.4亿元": the year named before the figure
-    parts = [re.sub(r"^(?:19|20)\d\d年(?:全年)?", "", p) for p in re.split(r"[，,]", span)]
+    # "2011年达到4243.4亿元": the year reviewed, named before the figure; a part opening on
+    # another year ("2015年为7.5万亿元") is that year's
+    parts = []
+    for p in re.split(r"[，,]", span):
+        y = re.match(r"^((?:19|20)\d\d)年(?:全年)?", p)
+        parts.append(p if y is None else p[y.end():] if reviewed in (None, int(y.group(1)))
+                     else "〔" + p)
     level = growth = None
     for j, part in enumerate(parts[:4]):
         if j and level is None and growth is None and (_THRESHOLD_RE.match(parts[j - 1]) or
@@ -191,7 +196,8 @@ def _figures(hit: _Hit, span: str, pos: Pos | None) -> Result | None:
             break  # "增长9.4%和11.6%" belongs to the names before: _shared_rates
         if j and _OTHER_SCOPE_RE.search(part):
             break
-        if j == 0 and _OTHER_SCOPE_RE.search(part[:6]):
+        if j == 0 and _OTHER_SCOPE_RE.search(part[:6]) and not (
+                hit.key == "cpi" and part.startswith("累计")):  # CPI "累计上涨2.2%": the year's
             return None
         if "分别" in part:
             break  # the rates after 分别 are shared out by _shared_rates
@@ -210,9 +216,12 @@ def _figures(hit: _Hit, span: str, pos: Pos | None) -> Result | None:
             elif m and hit.key == "cpi" and not _GROWTH_RE.search(part) and \
                     Decimal(m.group(1)) < 50:  # "居民消费价格涨幅2.1%"
                 growth = Decimal(m.group(1))
+            elif m and hit.key == "cpi" and 90 <= Decimal(m.group(1)) <= 130:
+                level = Decimal(m.group(1))  # an index: "居民消费价格指数为103.9%"
         if growth is None and hit.key not in _RATES:
             g = _GROWTH_RE.search(part)
-            if g and not _OTHER_SCOPE_RE.search(part[:g.start()]):
+            if g and not _OTHER_SCOPE_RE.search(
+                    part[:g.start()].replace("累计", "") if hit.key == "cpi" else part[:g.start()]):
                 growth = Decimal(g.group(2))
                 if g.group(1) in ("下降", "回落"):
                     growth = -growth

@@ -257,6 +257,10 @@ def _liberal(text: str, words: str, registry: Registry, pos: Pos | None) -> list
     if pt.NOT_STATED_RE.search(text):
         name = _name_before(text, pt.NOT_STATED_RE.search(text).start())
         return [_make(name, None, words, registry, pos, stated=False)] if name else []
+    # "地区生产总值增速高于全省1个百分点，按增长7%以上安排": the number it is planned at
+    text = re.sub(r"(?:增速|增长)?(?:略高于|高于|快于)[^，；。]*[，,]按(?:增长)?(?=\d)", "增长",
+                  text)
+    text = re.sub(r"(?<=[%‰])(?:左右|以上)?安排$", lambda m: m.group()[:-2], text)
     respective = _respective_levels(text, words, registry, pos)
     if respective:
         return respective
@@ -275,7 +279,8 @@ def _liberal(text: str, words: str, registry: Registry, pos: Pos | None) -> list
                      if m.start() >= head_end - 2 or m.start() == 0]  # "确保生产总值增长11%以上"
     verb_word = verb.group() if verb else ""
     names = _names(head, registry, verb_word.startswith(("分别", "均")) or len(values) > 1 or
-                   "、" in head)  # "地区生产总值、人均GDP、全员劳动生产率增长7%"
+                   "、" in head or bool(re.search(r"均(?:实际|名义)?$", head)))
+    # ("地区生产总值、人均GDP、全员劳动生产率增长7%", "A和B均实际增长8%")
     if not names:
         return []
     if verb_word.startswith("分别") or len(names) > 1 and len(values) == len(names):
@@ -431,6 +436,9 @@ def _names(head: str, registry: Registry | None = None, joint: bool = False) -> 
     if len(parts) > 1 and share and joint and not any("占" in p for p in parts[:-1]):
         # "新经济、绿色经济、制造业占地区生产总值比重分别…": each a share of the same
         parts = [p + share.group() for p in parts[:-1]] + [parts[-1]]
+    if len(parts) > 1:  # "常住人口和户籍人口城镇化率": the shared tail after the shared word
+        last = parts[-1]
+        parts = [p + _tail_after(p, last) for p in parts[:-1]] + [last]
     if len(parts) > 1 and parts[-1][:2] in _SIDES:  # "城镇和农村居民人均可支配收入"
         shared = parts[-1][2:]
         parts = [p + shared if p in _SIDES else p for p in parts]
@@ -444,6 +452,17 @@ def _names(head: str, registry: Registry | None = None, joint: bool = False) -> 
     if head.startswith("城乡") and "收入" in head:
         return ["城镇" + head[2:], "农村" + head[2:]]
     return [head] if len(head) >= 2 else []
+
+
+def _tail_after(part: str, last: str) -> str:
+    """The measure a list's last name adds after the word it shares with ``part``: "城镇化率"
+    for "常住人口" in "常住人口和户籍人口城镇化率"; "" when there is none."""
+    at = last.find(part[-2:]) if len(part) >= 3 else -1
+    tail = last[at + 2:] if at > 0 else ""
+    if not tail or part.endswith(tail) or not re.fullmatch(
+            r"[\u4e00-\u9fff]{0,6}(?:率|量|额|值|收入|比重|比例|占比|指数|价格|水平)", tail):
+        return ""
+    return tail
 
 
 def _name_before(text: str, end: int) -> str:
