@@ -509,3 +509,14 @@ def test_a_shared_tail_and_a_planned_number(tmp_path):
     assert values(t["户籍人口城镇化率"]) == (("value", "2", "", ""),)
     assert values(t["市区居民人均可支配收入"]) == (("value", "8", "", ""),)
     assert not any("基础上" in n for n in t)
+
+
+def test_rates_shared_out_over_names_stated_with_a_level(tmp_path):
+    got = imp(tmp_path, "一、2023年工作回顾\n完成规模以上工业总产值1745.5亿元、规模以上工业增加值581.5亿元，"
+                        "分别增长27.4%和20.2%。城镇居民、农村居民、低收入农户人均可支配收入分别增长"
+                        "4.4%、6.7%、12.1%。地方财政收入相继跨过100亿元大关。\n")
+    got_results = {r.indicator: (r.level, r.growth) for r in results(got.report)}
+    assert got_results["industry"] == (Decimal("581.5"), Decimal("20.2"))
+    assert got_results["urban_income"] == (None, Decimal("4.4"))
+    assert got_results["rural_income"] == (None, Decimal("6.7"))
+    assert "revenue" not in got_results  # a threshold crossed, not the level

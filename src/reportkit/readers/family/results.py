@@ -22,7 +22,7 @@ from ...registry import Registry, builtin
 KEYS = ("gdp", "industry", "fai", "retail", "revenue", "fiscal_total", "income", "urban_income",
         "rural_income", "cpi", "unemployment", "surveyed_unemployment", "new_jobs")
 _NUM = r"\d+(?:\.\d+)?"
-_LEVEL_RE = LazyRe(rf"^[^，；。\d突超]{{0,8}}?(?:达到|达|为|实现|完成|是)?"
+_LEVEL_RE = LazyRe(rf"^[^，；。\d突超跨迈跃]{{0,8}}?(?:达到|达|为|实现|完成|是)?"
                    rf"({_NUM})(万亿元|亿元|万元|元|万人|人|万个|%)")
 #: What may stand before the level in a later comma part of a name's figures ("，达到……"):
 #: any other words name something else ("新增城镇就业岗位14万个，下岗再就业5.8万人").
@@ -95,7 +95,8 @@ def read_results(text: str, registry: Registry, reviewed: int | None,
             r = _take(_figures(hit, sentence[hit.end:stop], pos, reviewed), seen)
             if r is not None:
                 mine.append(r)
-        out += _shared_rates(sentence, mine)
+        out += _shared_rates(sentence, mine, hits)
+        out += _resident_groups(sentence, seen, pos)
     return out
 
 
@@ -119,13 +120,24 @@ def _take(r: Result | None, seen: set[str]) -> Result | None:
     return Result(indicator=r.indicator, level=level, growth=growth, name=r.name, pos=r.pos)
 
 
-def _shared_rates(sentence: str, found: list[Result]) -> list[Result]:
+def _shared_rates(sentence: str, found: list[Result], hits: list[_Hit] | None = None
+                  ) -> list[Result]:
     """"城镇居民人均可支配收入10766元，农村居民人均纯收入3520元，分别实际增长10.2%和6.8%": the
-    rates after 分别 go, in order, to the last results read without one."""
+    rates after 分别 go, in order, to the names stated with a level before it (any indicator:
+    "规模以上工业总产值1745.5亿元、规模以上工业增加值581.5亿元，分别增长27.4%和20.2%"), else to
+    the last results read without one."""
     m = _SHARED_RATES_RE.search(sentence)
     if not m:
         return found
     rates = re.findall(rf"({_NUM})%", m.group(1))
+    levelled = [h for h in hits or () if h.end <= m.start() and re.match(
+        rf"(?:完成|实现|达到|达|为)?{_NUM}(?:万亿元|亿元|万元|元|万人|人)", sentence[h.end:])]
+    if len(rates) >= 2 and len(levelled) == len(rates):
+        rate_of = {h.key: Decimal(rate) for h, rate in zip(levelled, rates)}
+        return [Result(indicator=r.indicator, level=r.level, growth=rate_of[r.indicator],
+                       name=r.name, pos=r.pos)
+                if r.growth is None and r.level is not None and r.indicator in rate_of and
+                r.indicator not in _RATES else r for r in found]
     waiting = [i for i, r in enumerate(found)
                if r.growth is None and r.level is not None and r.indicator not in _RATES]
     if len(rates) < 2 or len(waiting) < len(rates):
@@ -135,6 +147,21 @@ def _shared_rates(sentence: str, found: list[Result]) -> list[Result]:
         out[i] = Result(indicator=out[i].indicator, level=out[i].level, growth=Decimal(rate),
                         name=out[i].name, pos=out[i].pos)
     return out
+
+
+_RESIDENTS_RE = LazyRe(rf"(?:城镇|城市)(?:常住)?居民[、和及](?:农村(?:常住)?居民|农民)(?:、[^、，；。]{{2,8}})*"
+                       rf"人均(?:可支配|纯)收入分别(?:比上年|同比)?(?:实际)?增长({_NUM})%[、和]({_NUM})%")
+
+
+def _resident_groups(sentence: str, seen: set[str], pos: Pos | None) -> list[Result]:
+    """"城镇居民、农村居民、低收入农户人均可支配收入分别增长4.4%、6.7%、12.1%": the first two
+    are the urban and the rural income."""
+    m = _RESIDENTS_RE.search(sentence)
+    if not m:
+        return []
+    found = [_take(Result(indicator=key, growth=Decimal(g), pos=pos or Pos()), seen)
+             for key, g in (("urban_income", m.group(1)), ("rural_income", m.group(2)))]
+    return [r for r in found if r is not None]
 
 
 def _sentences(text: str) -> list[str]:
