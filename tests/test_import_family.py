@@ -520,3 +520,12 @@ def test_rates_shared_out_over_names_stated_with_a_level(tmp_path):
     assert got_results["urban_income"] == (None, Decimal("4.4"))
     assert got_results["rural_income"] == (None, Decimal("6.7"))
     assert "revenue" not in got_results  # a threshold crossed, not the level
+
+
+def test_a_name_inside_another_indicators_name_is_not_it(tmp_path):
+    """"单位GDP二氧化碳排放强度下降49.41%" says nothing of GDP; "由“十一五”末5793.3亿元增加到
+    8500亿元" gives the level reached."""
+    got = imp(tmp_path, "一、2023年工作回顾\n单位GDP二氧化碳排放强度下降49.41%。全市地区生产总值由"
+                        "“十一五”末5793.3亿元增加到8500亿元。\n")
+    got_results = {r.indicator: (r.level, r.growth) for r in results(got.report)}
+    assert got_results["gdp"] == (Decimal(8500), None)

@@ -30,7 +30,7 @@ _LATER_LEVEL_LEAD_RE = LazyRe(r"^(?:全年|预计|总量|总额|规模)?(?:达�
 _GROWTH_RE = LazyRe(rf"(增长|下降|上涨|增加|回落|提高)(?:（[^（）]{{0,12}}）)?约?({_NUM})%")
 #: Words just before a name that make its figure another scope (or not an outcome).
 _NOT_BEFORE_RE = LazyRe(r"(?:年均|平均|五年|两年|三年|累计|季度|上半年|前三|目标|力争|确保|计划|"
-                        r"预期|人均|占|比重|超过|高于|低于|十[一二三四五]五|翻)[^，；。]{0,6}$")
+                        r"预期|人均|单位|万元|每|占|比重|超过|高于|低于|十[一二三四五]五|翻)[^，；。]{0,6}$")
 #: A comma part that ends the figures of the name before it.
 _OTHER_SCOPE_RE = LazyRe(r"年均|平均|两年|三年|五年|累计|季度|上半年|其中|比20\d\d年|翻")
 _YEAR_RE = LazyRe(r"(?<!\d)(19|20)\d\d(?=年)")
@@ -201,7 +201,8 @@ def _figures(hit: _Hit, span: str, pos: Pos | None, reviewed: int | None = None)
         return None  # a joint name states its figures with 分别 (read there)
     span = re.sub(r"（[^（）\d]{0,12}）", "", span)  # （预计，下同）
     # "由134.5亿元增加到343.1亿元": the level reached, not the one it started from
-    span = re.sub(rf"^(?:由|从)(?:(?:19|20)\d\d年(?:末)?的?)?{_NUM}(?:万亿元|亿元|万元|元|万人|人)"
+    span = re.sub(rf"^(?:由|从)(?:(?:19|20)\d\d年(?:末)?的?|[^，；。\d]{{1,10}}?)?"
+                  rf"{_NUM}(?:万亿元|亿元|万元|元|万人|人)"
                   rf"(?:增加|增长|提高|上升|提升)?(?:到|至)(?:(?:19|20)\d\d年(?:末)?的?)?",
                   "达到", span)  # "从2015年的958.5亿元增加到2020年的1425.7亿元"
     # "2011年达到4243.4亿元": the year reviewed, named before the figure; a part opening on
