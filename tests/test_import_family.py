@@ -529,3 +529,16 @@ def test_a_name_inside_another_indicators_name_is_not_it(tmp_path):
                         "“十一五”末5793.3亿元增加到8500亿元。\n")
     got_results = {r.indicator: (r.level, r.growth) for r in results(got.report)}
     assert got_results["gdp"] == (Decimal(8500), None)
+
+
+def test_a_december_report_reviews_the_year_its_review_heading_names(tmp_path):
+    """Given on 2022-12-29, the report reviews 2022 (its heading says so) and plans 2023: the
+    review paragraph "2022年，……地区生产总值增长5%……" is no list; the 2023 list is."""
+    got = imp(tmp_path, "一、2022年工作回顾\n2022年，是极不平凡的一年。地区生产总值增长5%（预计数，"
+                        "下同），规模工业增加值增长5%，固定资产投资增长8%，地方一般公共预算收入增长2.1%，"
+                        "实现了新一届政府良好开局。\n二、2023年工作安排\n经济社会发展的主要预期目标是："
+                        "地区生产总值增长7%以上，固定资产投资增长8.5%以上。\n", head=(
+                            "某市政府工作报告\n（2022年12月29日在某市第八届人民代表大会第二次会议上）\n"
+                            "各位代表：\n"))
+    assert found(got)["gdp"] == (("value", "7", "", "以上"),)
+    assert len(list(targets(got.report))) == 2

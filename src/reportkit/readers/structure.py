@@ -268,6 +268,14 @@ class Builder:
         self.top_heading = self.heading_text = heading
         if REVIEW_HEADING_RE.search(heading) and not self.review_heading:
             self.review_heading = heading
+            self.note_reviewed(heading)
+
+    def note_reviewed(self, heading: str) -> None:
+        """A review heading naming its year ("2022年工作回顾") says which year is reviewed (a
+        report given in December reviews the year it is given in)."""
+        m = re.search(r"((?:19|20)\d\d)年(?:工作)?(?:回顾|主要工作)", heading)
+        if m and not _PLAN_PERIOD_RE.search(heading[:m.start()]):
+            self.reviewed = int(m.group(1))
 
     def shift(self) -> int:
         """1 inside a part (its sections sit one level down in the stack), else 0."""
@@ -291,6 +299,7 @@ class Builder:
         looks_back = bool(REVIEW_HEADING_RE.search(heading))
         if looks_back and sec.level == 1 + self.shift() and not self.review_heading:
             self.review_heading = heading
+            self.note_reviewed(heading)
         self.target_context = "目标" in heading and not looks_back
         self.targets_here = False  # a target list seen in this section: more may follow
         self.heading_text = heading
@@ -364,8 +373,7 @@ class Builder:
         for h in [self.heading_text, *(o.heading for o in reversed(self.stack))]:
             if _YEAR_HEADING_RE.search(h):
                 return False
-            if _PLAN_PERIOD_RE.search(h) and \
-                    re.search(r"目标|任务|部署|时期|规划|展望|蓝图", h):
+            if _PLAN_PERIOD_RE.search(h):  # “十四五”…的指导思想和总体要求, 今后五年的主要任务
                 return True
         return False
 
@@ -558,7 +566,9 @@ class Builder:
             # end in the year's list, when its sentence opens as one ("综合考虑各方面因素，")
             start = max(text.rfind("。", 0, sum(map(len, clauses[:known[0]]))) + 1, 0)
             sentence = text[start:]
-            if not _PLAN_LEAD_RE.match(sentence) or fam.NOT_MAIN_RE.search(
+            leads = _PLAN_LEAD_RE.match(sentence) or re.match(  # "……，努力实现地区生产总值增长7%"
+                r"(?:努力|力争|确保)实现", clauses[known[0]].strip())
+            if not leads or fam.NOT_MAIN_RE.search(
                     sentence[:sum(map(len, clauses[:known[-1] + 1])) - start]):
                 return False
         first = known[0]
@@ -807,8 +817,12 @@ def find_intro(text: str) -> tuple[int, int] | None:
         # the words that qualify the list are in its own clause: "2021年是实施“十四五”规划的
         # 开局之年，经济社会发展主要预期目标为：" is this year's list
         clause = max(text.rfind(p, 0, m.start()) for p in "，。！？；") + 1
-        if not fam.NOT_MAIN_RE.search(text[clause:m.end()]) and \
-                not fam.LATER_YEARS_RE.match(text[m.end():].lstrip()):
+        words = text[clause:m.end()]
+        bad = fam.NOT_MAIN_RE.search(words)
+        if bad and bad.group() == "奋斗目标" and re.search(r"今年|本年|明年", words) and \
+                not fam.NOT_MAIN_RE.search(words.replace("奋斗目标", "")):
+            bad = None  # "今年全省经济社会发展的主要奋斗目标是："
+        if not bad and not fam.LATER_YEARS_RE.match(text[m.end():].lstrip()):
             return start, m.end()
     return None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ...clean import LazyRe
 
 #: A main target list's opening: "……主要预期目标是：", "主要目标：", "预期目标建议为：".
-INTRO_RE = LazyRe(r"(?:预期|主要|发展)性?(?:目标|指标)(?:预期)?"
+INTRO_RE = LazyRe(r"(?:预期|主要|发展)性?(?:奋斗)?(?:目标|指标)(?:预期)?"
                   r"(?:任务)?(?:主要)?(?:安排)?(?:是|为|建议为?|拟定为|确定为|安排为|如下)?\s*[:：]|"
                   r"(?:预期|主要)(?:目标|指标)(?:是|为)[，,]")  # "主要预期目标是，全市……"
 #: An opening of targets that are not this year's main list: five-year goals, last year's.
@@ -38,7 +38,7 @@ NOT_IN_NAME = "，。；：！？"
 #: Asides inside a list that are no target of it.
 FILLER_RE = LazyRe(r"^(?:同时|在实际工作中|实际工作中|着力|其中|并且?|尽最大努力|争取更好|力争更好|"
                    r"努力争取|要|确保完成|以|促进|树立|增强|又|加快|推动|坚持|围绕|实现更|更加)|"
-                   r"指标中$|更好结果$|更好成绩$|的增长$|的基础上$")
+                   r"指标中$|更好结果$|更好成绩$|的增长$|的基础上$|开局$|开好局$|起好步$")
 #: A paragraph of a list that opens with its group's label ("脱贫攻坚目标：").
 GROUP_LABEL_RE = LazyRe(r"^[^，。；：:]{2,12}(?:目标|指标)[:：]")
 #: What follows an opening and makes its list a multi-year one ("发展目标：到2015年，……").

@@ -32,7 +32,7 @@ VALUE_RE = LazyRe(rf"({_PRE})?({_NUM})\s*(%|‰|个百分点|[^\d\s，、；。�
                   rf"(?:\s*[-—–~～至到]\s*({_NUM})\s*(?:%|‰|[^\d\s，、；。：（）()%‰]{{0,5}}?))?"
                   rf"({_QUALS})?(?=$|[，、；。和及与（(）),;]|[的和])")
 #: A name followed at once by its number: "城镇登记失业率4.6%左右".
-_CONTINUATION_RE = LazyRe(r"^(?:力争|确保|争取|尽|努力|总量|总额|规模(?!以上)|年均|比(?!重)|同比|较|高于|低于|按|可比|"
+_CONTINUATION_RE = LazyRe(r"^(?:力争|确保|争取|尽|努力(?!实现)|总量|总额|规模(?!以上)|年均|比(?!重)|同比|较|高于|低于|按|可比|"
                           r"达到|突破|增速|增幅|增长|下降|降低|提高|控制|保持|以上|左右|并|且|"
                           r"同时|分别|均|占|（|\(|\d(?![\d.]*(?:万元|亿元|千万元|万)?以上[\u4e00-\u9fff]{2}))")
 _NAME_NUMBER_RE = LazyRe(r"^[\u4e00-\u9fffA-Za-z（）()]{2,30}?\s*(?:不低于|不超过|不高于)?\d")
@@ -193,12 +193,13 @@ def _qualitative_names(head: str, registry: Registry) -> list[str]:
         return [_LEAD_RE.sub("", head)]  # "完成国家和自治区下达的…": one aim, not a list of names
     if re.search(r"\d", head):
         return []
-    if head.startswith("城乡") and not re.search(r"、|和|及", head):
-        return [head]  # "城乡居民收入增长与经济增长同步" is one aim
+    if head.startswith("城乡") and not re.search(r"、|和|及", head) or \
+            re.match(r"(?:城镇|城市)和农村", head):
+        return [head]  # "城乡居民收入增长与经济增长同步", "城镇和农村居民…稳步增长": one aim
     names = _names(head, registry, joint=True)
     if len(names) > 1 and all(len(n) >= 2 for n in names) and \
             not any(c in n for n in names for c in "，；。的") and \
-            not (min(len(n) for n in names) <= 2 and len(names[-1]) >= 5) and \
+            not (min(len(n) for n in names) <= 2 and len(names[-1]) >= 4) and \
             len(names[-1]) > 2:  # "粮食播种面积和产量": one aim sharing its head
         # (a two-character part beside a long last one shares its tail: "长江、黄河、澜沧江
         # 省境内干流"; "大气、水环境质量": one aim)
@@ -430,9 +431,10 @@ def _names(head: str, registry: Registry | None = None, joint: bool = False) -> 
             _ACTION_RE.match(head):
         return []
     head = head.replace("一、二、三产业", "一二三产业")
-    head = re.sub(r"^主要污染物(?=[^、和及]{2,}[、和及])", "", head)  # "主要污染物化学需氧量和氨氮…"
+    head = re.sub(r"^主要污染物(?=[^、和及]{3,}[、和及])", "", head)  # "主要污染物化学需氧量和氨氮…"
     parts = [p for p in re.split(r"、|和|及", head) if p]
-    share = re.search(r"(?:所?占|在)[^、和及]{1,16}(?:比重|比例)$", parts[-1]) if parts else None
+    share = re.search(r"(?:增加值)?(?:所?占|在)[^、和及]{1,16}(?:比重|比例)$", parts[-1]) \
+        if parts else None
     if len(parts) > 1 and share and joint and not any("占" in p for p in parts[:-1]):
         # "新经济、绿色经济、制造业占地区生产总值比重分别…": each a share of the same
         parts = [p + share.group() for p in parts[:-1]] + [parts[-1]]
