@@ -542,3 +542,15 @@ def test_a_december_report_reviews_the_year_its_review_heading_names(tmp_path):
                             "各位代表：\n"))
     assert found(got)["gdp"] == (("value", "7", "", "以上"),)
     assert len(list(targets(got.report))) == 2
+
+
+def test_a_review_paragraph_under_a_heading_of_the_year(tmp_path):
+    """"刚刚过去的2023年，……" under "三、2024年政府工作总体安排" is the review: its outcomes are
+    read, and "GDP、……、城镇和农村居民人均可支配收入同比分别增长……" gives each its rate."""
+    got = imp(tmp_path, "一、“十四五”规划完成情况\n好。\n三、2024年政府工作总体安排\n刚刚过去的2023年，"
+                        "我们坚持稳中求进。预计GDP、一般公共预算收入、城镇和农村居民人均可支配收入同比"
+                        "分别增长10%、13.5%、9%和10%。\n2024年主要预期目标是：地区生产总值增长7%。\n")
+    got_results = {r.indicator: (r.level, r.growth) for r in results(got.report)}
+    assert got_results["gdp"] == (None, Decimal(10))
+    assert got_results["urban_income"] == (None, Decimal(9))
+    assert got_results["rural_income"] == (None, Decimal(10))

@@ -161,11 +161,14 @@ def _match_target(lab: dict, found: list, reg: Registry, used: set[int]) -> list
         return [i]
     name = re.sub(r"（[^（）]*）", "", lab["name"])
     joint = re.match(r"城乡|城镇和农村|城市和农村", name)
-    if joint and not lab.get("qualitative") and lab.get("stated") is not False:
-        sides = []
-        for side in ("城镇", "农村"):
-            j = _match_one({**lab, "name": side + name[joint.end():]}, found, reg,
-                           used | set(sides))
+    halves = name.split("和")
+    whole = len(halves) == 2 and {_key_of(h, reg) for h in halves} == {"urban_income",
+                                                                    "rural_income"}
+    if (joint or whole) and not lab.get("qualitative") and lab.get("stated") is not False:
+        sides = []  # "城市居民人均可支配收入和农民人均纯收入均增长12%" labelled once, too
+        for side in (halves if whole else ("城镇", "农村")):
+            j = _match_one({**lab, "name": side if whole else side + name[joint.end():]},
+                           found, reg, used | set(sides))
             if j is None:
                 return []
             sides.append(j)

@@ -388,8 +388,9 @@ class Builder:
 
     def prose_results(self, ln: SrcLine, text: str) -> tuple:
         """Last year's core outcomes the paragraph states, when it is in the review."""
-        if not self.in_review() or self.listed_results or not re.search(r"\d", text):
-            return ()
+        if not (self.in_review() or self.main == "none" and not self.in_notes and
+                _YEAR_REVIEW_RE.match(text)) or self.listed_results or not re.search(r"\d", text):
+            return ()  # (a paragraph opening on last year is its review under any heading)
         found = read_results(text, self.registry, self.reviewed, self.pos(ln),
                              self.seen_results)
         self.stats.results += len(found)
@@ -827,6 +828,8 @@ def find_intro(text: str) -> tuple[int, int] | None:
     return None
 
 
+#: A paragraph that opens on the year reviewed ("刚刚过去的2015年，……").
+_YEAR_REVIEW_RE = LazyRe(r"(?:刚刚过去的|过去的一年|过去一年|一年来|去年)")
 #: A five-year plan's period: 五年, “十三五”, “十五”计划, 九五期间.
 _PLAN_PERIOD_RE = LazyRe(r"五年|十[一二三四五六七八九]五|[“\"](?:十|[六七八九])五[”\"]|"
                          r"(?:十|[六七八九])五(?:计划|规划|期间|时期)")

@@ -280,15 +280,17 @@ def _respective(sentence: str, hits: list[_Hit], seen: set[str],
             stated = None if group else _LEVELS_GAP_RE.fullmatch(gap)
             if stated:  # "城乡居民人均可支配收入37342元和14656元，分别增长6.7%和6.6%"
                 levels = re.findall(rf"{_NUM}", stated.group(1))
-            elif group and not re.fullmatch(r"[、和及与]", gap) or \
+            elif group and not re.fullmatch(r"[、和及与](?:(?:城镇|城市)(?:常住)?(?:居民)?[和、及与])?",
+                                            gap) or \
                     not group and not re.fullmatch(r"[^，。；\d]{0,4}", gap):
                 break
             group.insert(0, h)
-        if len(group) == 1 and (group[0].name.startswith("城乡") or group[0].key ==
-                                "rural_income" and re.search(r"(?:城镇|城市)[和、及与]$",
-                                                             sentence[:group[0].start])):
-            # "城乡居民人均可支配收入分别…", "城镇和农村居民人均可支配收入分别…"
-            group = [_Hit("urban_income", "", 0, 0), _Hit("rural_income", "", 0, 0)]
+        # "城乡居民人均可支配收入分别…", "城镇和农村居民人均可支配收入分别…", also at the end
+        # of a longer list ("GDP、……、城镇和农村居民人均可支配收入同比分别增长……")
+        group = [x for h in group for x in (
+            [_Hit("urban_income", "", h.start, h.start), _Hit("rural_income", "", h.start, h.end)]
+            if h.name.startswith("城乡") or h.key == "rural_income" and re.search(
+                r"(?:城镇|城市)(?:常住)?(?:居民)?[和、及与]$", sentence[:h.start]) else [h])]
         if len(group) < 2:
             continue
         tails = re.split(r"[，；。]", sentence[m.end():])

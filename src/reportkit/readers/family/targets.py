@@ -446,13 +446,13 @@ def _names(head: str, registry: Registry | None = None, joint: bool = False) -> 
         parts = [p + shared if p in _SIDES else p for p in parts]
     if len(parts) > 1 and all(len(p) >= 2 for p in parts) and (joint or all(
             registry.find(p) is not None for p in parts)):
-        if head.startswith("城乡") and len(parts) == 1:
+        if head.startswith("城乡") and len(parts) == 1 and not re.search(r"之比|比值|倍差|差距", head):
             return ["城镇" + head[2:], "农村" + head[2:]]
         return parts
     if head == "一二三产业" or head == "一二三产业增加值":  # "一二三产业分别增长…"
         return [f"第{n}产业{head[5:]}" for n in "一二三"]
-    if head.startswith("城乡") and "收入" in head:
-        return ["城镇" + head[2:], "农村" + head[2:]]
+    if head.startswith("城乡") and "收入" in head and not re.search(r"之比|比值|倍差|差距|比$", head):
+        return ["城镇" + head[2:], "农村" + head[2:]]  # (not "城乡居民收入之比": one ratio)
     return [head] if len(head) >= 2 else []
 
 
