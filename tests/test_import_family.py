@@ -554,3 +554,11 @@ def test_a_review_paragraph_under_a_heading_of_the_year(tmp_path):
     assert got_results["gdp"] == (None, Decimal(10))
     assert got_results["urban_income"] == (None, Decimal(9))
     assert got_results["rural_income"] == (None, Decimal(10))
+
+
+def test_revenue_collected_in_the_city_is_not_the_local_revenue(tmp_path):
+    """"来源于广州地区的一般公共预算收入" includes the central share: not the local revenue."""
+    got = imp(tmp_path, "一、2023年工作回顾\n来源于本市地区的一般公共预算收入6336亿元，增长2.1%；地方一般"
+                        "公共预算收入1697.2亿元，增长4%。\n")
+    got_results = {r.indicator: (r.level, r.growth) for r in results(got.report)}
+    assert got_results["revenue"] == (Decimal("1697.2"), Decimal(4))

@@ -30,7 +30,8 @@ _LATER_LEVEL_LEAD_RE = LazyRe(r"^(?:全年|预计|总量|总额|规模)?(?:达�
 _GROWTH_RE = LazyRe(rf"(增长|下降|上涨|增加|回落|提高)(?:（[^（）]{{0,12}}）)?约?({_NUM})%")
 #: Words just before a name that make its figure another scope (or not an outcome).
 _NOT_BEFORE_RE = LazyRe(r"(?:年均|平均|五年|两年|三年|累计|季度|上半年|前三|目标|力争|确保|计划|"
-                        r"预期|人均|单位|万元|每|占|比重|超过|高于|低于|十[一二三四五]五|翻)[^，；。]{0,6}$")
+                        r"预期|人均|单位|万元|每|占|比重|超过|高于|低于|十[一二三四五]五|翻|来源于)"
+                        r"[^，；。]{0,6}$")
 #: A comma part that ends the figures of the name before it.
 _OTHER_SCOPE_RE = LazyRe(r"年均|平均|两年|三年|五年|累计|季度|上半年|其中|比20\d\d年|翻")
 _YEAR_RE = LazyRe(r"(?<!\d)(19|20)\d\d(?=年)")
