@@ -153,13 +153,24 @@ def main() -> int:
     args = ap.parse_args()
     table: list[tuple[str, str]] = []
     if args.root:
+        if not Path(args.root).is_dir():
+            print(f"bench_family: {args.root}: no such folder", file=sys.stderr)
+            return 2
         rows, wall = run_all(Path(args.root), args.jobs, args.limit)
+        if not rows:
+            print(f"bench_family: {args.root}: no reports (.md .txt .docx .html) under it",
+                  file=sys.stderr)
+            return 2
         table += family_table(rows, wall, args.list_low)
     score = None
     if Path(args.labels).is_dir() and any(Path(args.labels).glob("*.yaml")):
-        from reportkit.labels import evaluate_labels
+        from reportkit.labels import LabelError, evaluate_labels
 
-        score = evaluate_labels(Path(args.labels), Path(args.labels).parent)
+        try:
+            score = evaluate_labels(Path(args.labels), Path(args.labels).parent)
+        except LabelError as exc:
+            print(f"bench_family: {exc}", file=sys.stderr)
+            return 2
         table += score.table()
     width = max(len(k) for k, _ in table)
     for k, val in table:

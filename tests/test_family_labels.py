@@ -8,6 +8,7 @@ miss. Raise the floors when the importer gets better, never lower them to pass.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,15 @@ def test_the_scorer_reads_aims_and_words_without_a_number(tmp_path):
                   "text": "城镇调查失业率、居民消费价格指数控制在省定范围内"},
                  {"name": "固定资产投资", "value": "持平"}])
     assert (s.t_tp, s.t_fp, s.t_fn) == (4, 0, 0), s.misses
+
+
+@pytest.mark.parametrize("text, says", [
+    ("source: x\nfixture: [\n", "a.yaml:3:1: not YAML"),
+    ("source: x\n", "a label needs `fixture:`"),
+])
+def test_a_broken_label_file_is_named_not_a_traceback(tmp_path, text, says):
+    from reportkit.labels import LabelError, read_label
+
+    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(LabelError, match=re.escape(says)):
+        read_label(tmp_path / "a.yaml")

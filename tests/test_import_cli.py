@@ -124,6 +124,12 @@ def test_missing_file(tmp_path):
     assert done.returncode == 2 and "no such file" in done.stderr.decode()
 
 
+def test_a_folder_is_named_as_one(tmp_path):
+    done = run_cli("import", tmp_path)
+    assert done.returncode == 2 and "is a folder, not a report file" in done.stderr.decode()
+    assert b"Traceback" not in done.stderr
+
+
 def test_unwritable_output(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")

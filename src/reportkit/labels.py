@@ -295,15 +295,35 @@ def _score_results(label: dict, report, reg: Registry, score: Score, where: str)
             score.misses.append(f"{where}: result not in labels: {g}")
 
 
-def evaluate_labels(label_dir: Path, fixtures: Path) -> Score:
-    """Import every labelled report and score it."""
+class LabelError(ValueError):
+    """A label file that cannot be read: the message names it (file:line:col)."""
+
+
+def read_label(path: Path) -> dict:
+    """One label file as a mapping with at least `fixture`; LabelError when it is not."""
     import yaml
 
+    try:
+        label = yaml.safe_load(path.read_text("utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise LabelError(f"{where}: not YAML: {getattr(exc, 'problem', exc)}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LabelError(f"{path}: cannot be read: {exc}") from None
+    if not isinstance(label, dict) or not isinstance(label.get("fixture"), str):
+        raise LabelError(f"{path}: a label needs `fixture:` (the report's path under "
+                         "tests/fixtures/), see tests/fixtures/labels/README.md")
+    return label
+
+
+def evaluate_labels(label_dir: Path, fixtures: Path) -> Score:
+    """Import every labelled report and score it (LabelError for a label file it cannot read)."""
     from .commands.import_ import load
 
     score = Score()
     for path in sorted(label_dir.glob("*.yaml")):
-        label = yaml.safe_load(path.read_text("utf-8"))
+        label = read_label(path)
         score.reports += 1
         try:
             got = load(str(fixtures / label["fixture"]))

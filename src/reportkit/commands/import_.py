@@ -63,6 +63,10 @@ def load(path: str):
     from ..problems import Problem, ReportError
 
     suffix = Path(path).suffix.lower()
+    if Path(path).is_dir():
+        raise ReportError(Problem(path, 0, 0, "error", "RK001",
+                                  "is a folder, not a report file (`reportkit corpus` reads a "
+                                  "folder of reports)"))
     if suffix not in IMPORTERS:
         known = ", ".join(sorted({".txt", ".md", ".docx"}))
         raise ReportError(Problem(path, 0, 0, "error", "RK005",
