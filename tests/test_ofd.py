@@ -17,11 +17,11 @@ import zipfile
 import pytest
 
 from reportkit.flat import lines as flat_lines
-from reportkit.model import Paragraph
 from reportkit.style import MM_PER_PT, load_style
 from reportkit.writers.ofd import write_ofd
 from reportkit.writers.pdf import MissingGlyphs, write_pdf
 
+from .conftest import RARE_GLYPH, text_rows, with_a_rare_glyph
 from .test_parity import body_lines
 
 OFFICIAL = load_style("official")
@@ -55,18 +55,7 @@ def pdf_pages(pdf) -> list[list[str]]:
     import pdfplumber
 
     with pdfplumber.open(pdf) as doc:
-        return [_rows(page.chars) for page in doc.pages]
-
-
-def _rows(chars) -> list[str]:
-    rows: list[list[dict]] = []
-    for c in sorted(chars, key=lambda c: (-round(c["matrix"][5], 1), c["x0"])):
-        if rows and abs(rows[-1][0]["matrix"][5] - c["matrix"][5]) < 3:
-            rows[-1].append(c)
-        else:
-            rows.append([c])
-    return ["".join(c["text"] for c in sorted(r, key=lambda c: c["x0"])).replace(" ", "")
-            for r in rows]
+        return [[r.replace(" ", "") for r in text_rows(page.chars)] for page in doc.pages]
 
 
 def ofdkit_pages(data: bytes) -> list[list[str]]:
@@ -277,13 +266,9 @@ def test_same_spec_same_bytes_and_source_date_epoch(seed_report, seed_ofd, monke
 
 
 def test_a_missing_glyph_is_the_pdfs_error(seed_report):
-    rare = "\U0002A6A5"  # a CJK Extension B character no installed face draws
-    body = list(seed_report.body)
-    body[0] = dataclasses.replace(body[0], text=f"我受区人民政府委托{rare}，报告如下。")
-    assert isinstance(body[0], Paragraph)
-    report = dataclasses.replace(seed_report, body=tuple(body))
+    rare = RARE_GLYPH
     with pytest.raises(MissingGlyphs) as exc:
-        write_ofd(report, OFFICIAL)
+        write_ofd(with_a_rare_glyph(seed_report), OFFICIAL)
     (problem,) = exc.value.problems
     assert problem.code == "RK051" and rare in problem.message and "U+2A6A5" in problem.message
 
@@ -386,5 +371,5 @@ def _easyofd_lines(data: bytes, tmp_path) -> list[list[str]]:
             scale = float(page.width) / (v("page", "width") / MM_PER_PT)
             chars = [c for c in page.chars if c["text"].strip()
                      and top - 6 <= c["top"] / scale <= bottom and c["x0"] / scale >= left - 4]
-            pages.append(_rows(chars))
+            pages.append(text_rows(chars))
     return pages

@@ -18,6 +18,8 @@ import pytest
 
 from reportkit.style import MM_PER_PT, Style, load_style
 
+from .conftest import text_rows
+
 #: What this test asserts. Measured on the seed (LibreOffice 7.4.7): the same page count (20),
 #: the same first line on 20/20 pages and the same 431 lines, with numbers kept with their
 #: units in both files (the .docx joins them: see lines.keep_units in templates/official.yaml).
@@ -41,19 +43,8 @@ def body_lines(pdf_path: Path, style_name: str = "official") -> list[list[str]]:
         for page in pdf.pages:
             chars = [c for c in page.chars if top - 6 <= c["top"] <= bottom and c["x0"] >= left - 4
                      and c["text"].strip()]
-            pages.append(_rows(chars))
+            pages.append(text_rows(chars))
     return pages
-
-
-def _rows(chars: list[dict]) -> list[str]:
-    """Characters grouped into lines by baseline (within 3 pt), each sorted left to right."""
-    rows: list[list[dict]] = []
-    for c in sorted(chars, key=lambda c: (-round(c["matrix"][5], 1), c["x0"])):
-        if rows and abs(rows[-1][0]["matrix"][5] - c["matrix"][5]) < 3:
-            rows[-1].append(c)
-        else:
-            rows.append([c])
-    return ["".join(c["text"] for c in sorted(r, key=lambda c: c["x0"])) for r in rows]
 
 
 def first_lines(pages: list[list[str]]) -> list[str]:

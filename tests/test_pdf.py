@@ -14,11 +14,11 @@ import subprocess
 import pytest
 
 from reportkit.flat import lines as flat_lines
-from reportkit.model import Paragraph
 from reportkit.style import MM_PER_PT, load_style
 from reportkit.writers.pdf import MissingGlyphs, write_pdf
 from reportkit.writers.pdf.breaker import NO_END, NO_START
 
+from .conftest import RARE_GLYPH, with_a_rare_glyph
 from .test_parity import body_lines
 
 OFFICIAL = load_style("official")
@@ -178,13 +178,9 @@ def test_review_style_has_the_header_and_line_numbers(seed_report):
 
 
 def test_a_missing_glyph_is_an_error_naming_the_characters_and_the_place(seed_report):
-    rare = "\U0002A6A5"  # a CJK Extension B character no installed face draws
-    body = list(seed_report.body)
-    body[0] = dataclasses.replace(body[0], text=f"我受区人民政府委托{rare}，报告如下。")
-    assert isinstance(body[0], Paragraph)
-    report = dataclasses.replace(seed_report, body=tuple(body))
+    rare = RARE_GLYPH
     with pytest.raises(MissingGlyphs) as exc:
-        write_pdf(report, OFFICIAL)
+        write_pdf(with_a_rare_glyph(seed_report), OFFICIAL)
     (problem,) = exc.value.problems
     assert rare in problem.message and "U+2A6A5" in problem.message
     assert "para" in problem.message and "我受区人民政府委托" in problem.message

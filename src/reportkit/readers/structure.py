@@ -10,7 +10,7 @@ hints), lead sentences, dash lists, note marks, results and targets, and the not
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from .. import vocab as v
 from ..clean import LazyRe
@@ -32,7 +32,7 @@ from ..problems import Problem
 from ..registry import Registry, builtin
 from .family import patterns as fam
 from .family.results import read_results
-from .family.targets import parse_clause, qualitative, split_clauses
+from .family.targets import joined, parse_clause, qualitative, split_clauses
 from .figures import Found, parse_result, parse_target
 
 _CN = "一二三四五六七八九十"
@@ -274,7 +274,7 @@ class Builder:
         """A review heading naming its year ("2022年工作回顾") says which year is reviewed (a
         report given in December reviews the year it is given in)."""
         m = re.search(r"((?:19|20)\d\d)年(?:工作)?(?:回顾|主要工作)", heading)
-        if m and not _PLAN_PERIOD_RE.search(heading[:m.start()]):
+        if m and not fam.PLAN_PERIOD_RE.search(heading[:m.start()]):
             self.reviewed = int(m.group(1))
 
     def shift(self) -> int:
@@ -342,23 +342,8 @@ class Builder:
                 self.main = "done"
         if len(text) <= 30 and not re.search(r"[。；：:，,]", text):
             self.heading_text = text  # a heading of its own line ("**“十三五”发展目标任务**")
-        planned = f"|{self.reviewed + 1}年" if self.reviewed else ""
-        if self.main == "none" and self.under_plan_period() and not re.search(
-                rf"今年|明年|本年{planned}", text[:(find_intro(text) or (0, 80))[1]]):
-            pass  # the goals of the five years, not the year's
-        elif self.main == "none" and find_intro(text) is None and \
-                self.unintroduced_list(ln, text):
-            self.main = "done"
+        if self.main == "none" and self.main_list(ln, text):
             return
-        elif self.main == "none":
-            intro = find_intro(text)
-            if intro is not None:
-                start, end = intro
-                if not text[end:].strip():
-                    self.main = "open"  # the list follows on its own lines
-                elif self.prose_targets(ln, text[:start], text[start:end], text[end:]):
-                    self.main = "done"
-                    return
         lead, rest = _split_lead(text, self.marks(bold) if bold else "")
         found = self.prose_results(ln, text)
         self.add(Paragraph(rest, lead, results=found, pos=self.pos(ln)))
@@ -366,14 +351,36 @@ class Builder:
         self.target_context = bool(TARGET_INTRO_RE.search(text)) or self.main == "open" or (
             self.target_context and not text)
 
+    def main_list(self, ln: SrcLine, text: str) -> bool:
+        """Read the paragraph as the year's main list when it is one (or opens one: the list
+        then follows on its own lines); whether it was read."""
+        intro = find_intro(text)
+        planned = f"|{self.reviewed + 1}年" if self.reviewed else ""
+        if self.under_plan_period() and not re.search(
+                rf"今年|明年|本年{planned}", text[:(intro or (0, 80))[1]]):
+            return False  # the goals of the five years, not the year's
+        if intro is None:
+            if self.unintroduced_list(ln, text):
+                self.main = "done"
+                return True
+            return False
+        start, end = intro
+        if not text[end:].strip():
+            self.main = "open"  # the list follows on its own lines
+            return False
+        if self.prose_targets(ln, text[:start], text[start:end], text[end:]):
+            self.main = "done"
+            return True
+        return False
+
     def under_plan_period(self) -> bool:
         """Under a heading of the plan period's goals ("“十三五”发展目标任务", "今后五年的主要
         任务"), not one of this year ("“十四五”时期规划目标和2021年重点工作")."""
         # the nearest heading that speaks of either decides
         for h in [self.heading_text, *(o.heading for o in reversed(self.stack))]:
-            if _YEAR_HEADING_RE.search(h):
+            if fam.YEAR_HEADING_RE.search(h):
                 return False
-            if _PLAN_PERIOD_RE.search(h):  # “十四五”…的指导思想和总体要求, 今后五年的主要任务
+            if fam.PLAN_PERIOD_RE.search(h):  # “十四五”…的指导思想和总体要求, 今后五年的主要任务
                 return True
         return False
 
@@ -388,9 +395,11 @@ class Builder:
 
     def prose_results(self, ln: SrcLine, text: str) -> tuple:
         """Last year's core outcomes the paragraph states, when it is in the review."""
-        if not (self.in_review() or self.main == "none" and not self.in_notes and
-                _YEAR_REVIEW_RE.match(text)) or self.listed_results or not re.search(r"\d", text):
-            return ()  # (a paragraph opening on last year is its review under any heading)
+        # (a paragraph opening on last year is its review under any heading, before the list)
+        reviews = self.in_review() or self.main == "none" and not self.in_notes and \
+            fam.YEAR_REVIEW_RE.match(text)
+        if not reviews or self.listed_results or not re.search(r"\d", text):
+            return ()
         found = read_results(text, self.registry, self.reviewed, self.pos(ln),
                              self.seen_results)
         self.stats.results += len(found)
@@ -567,7 +576,7 @@ class Builder:
             # end in the year's list, when its sentence opens as one ("综合考虑各方面因素，")
             start = max(text.rfind("。", 0, sum(map(len, clauses[:known[0]]))) + 1, 0)
             sentence = text[start:]
-            leads = _PLAN_LEAD_RE.match(sentence) or re.match(  # "……，努力实现地区生产总值增长7%"
+            leads = fam.PLAN_LEAD_RE.match(sentence) or re.match(  # "……，努力实现地区生产总值增长7%"
                 r"(?:努力|力争|确保)实现", clauses[known[0]].strip())
             if not leads or fam.NOT_MAIN_RE.search(
                     sentence[:sum(map(len, clauses[:known[-1] + 1])) - start]):
@@ -642,14 +651,14 @@ class Builder:
             return qualitative(item, self.registry, self.pos(ln))
         if len(founds) == 1 and founds[0].exact and clauses == [item]:
             return founds[0]
-        return _joined(founds, item)
+        return joined(founds, item)
 
     def clause_found(self, ln: SrcLine, words: str):
         """One Found for a clause of a main list (several targets joined as ``more``)."""
         founds = parse_clause(words, self.registry, self.pos(ln))
         if not founds:
             return None
-        return founds[0] if len(founds) == 1 else _joined(founds, words)
+        return founds[0] if len(founds) == 1 else joined(founds, words)
 
     def _learn(self, found) -> None:
         for ind in found.new_indicators:
@@ -828,31 +837,7 @@ def find_intro(text: str) -> tuple[int, int] | None:
     return None
 
 
-#: A paragraph that opens on the year reviewed ("刚刚过去的2015年，……").
-_YEAR_REVIEW_RE = LazyRe(r"(?:刚刚过去的|过去的一年|过去一年|一年来|去年)")
-#: A five-year plan's period: 五年, “十三五”, “十五”计划, 九五期间.
-_PLAN_PERIOD_RE = LazyRe(r"五年|十[一二三四五六七八九]五|[“\"](?:十|[六七八九])五[”\"]|"
-                         r"(?:十|[六七八九])五(?:计划|规划|期间|时期)")
-#: A heading of the year's work, even when it names the plan period ("做好“十三五”开局工作").
-_YEAR_HEADING_RE = LazyRe(r"今年|明年|本年|20\d\d年(?!.{0,3}(?:—|-|至|到)20)|开局|起步|开篇|"
-                          r"开好局|起好步|首年|第一年|收官|当前|最后一年|决胜|全面实现|全面完成|"
-                          r"确保完成|圆满完成")
-_PLAN_LEAD_RE = LazyRe(r"(?:综合考虑|综合分析|统筹考虑|初步安排|建议|预期)")
 _TARGET_WORDS_RE = LazyRe(r"左右|以上|以内|确保|力争|控制在|预期|初步安排")
-
-
-def _joined(founds: list, words: str):
-    """Several Founds as one: the first target holds the words, the others (and whatever rode
-    with them) follow in its ``more``; the spec-local indicators of all are kept."""
-    items = [t for f in founds for t in (f.item, *f.item.more)]
-    head = founds[0]
-    head.item = replace(items[0], text=words,
-                        more=tuple(replace(t, text="", more=()) for t in items[1:]))
-    for f in founds[1:]:
-        known = {n.key for n in head.new_indicators}
-        head.new_indicators += [i for i in f.new_indicators if i.key not in known]
-    head.exact = False
-    return head
 
 
 def _has_value(t) -> bool:

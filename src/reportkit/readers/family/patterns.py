@@ -55,3 +55,14 @@ APPENDIX_RE = LazyRe(r"^(?:附件|附表|附录)\s*[\d一二三四五六七八�
 #: A clause that names a target but deliberately sets no number.
 NOT_STATED_RE = LazyRe(r"不(?:设|提出|再设定?|作)(?:具体|量化|硬性)?(?:的)?(?:增长|增速)?(?:指标|目标)|"
                        r"(?:未|没有)(?:设定|提出)(?:具体)?(?:的)?(?:增长|增速)?(?:指标|目标)")
+#: A paragraph that opens on the year reviewed ("刚刚过去的2015年，……").
+YEAR_REVIEW_RE = LazyRe(r"(?:刚刚过去的|过去的一年|过去一年|一年来|去年)")
+#: A five-year plan's period: 五年, “十三五”, “十五”计划, 九五期间.
+PLAN_PERIOD_RE = LazyRe(r"五年|十[一二三四五六七八九]五|[“\"](?:十|[六七八九])五[”\"]|"
+                        r"(?:十|[六七八九])五(?:计划|规划|期间|时期)")
+#: A heading of the year's work, even when it names the plan period ("做好“十三五”开局工作").
+YEAR_HEADING_RE = LazyRe(r"今年|明年|本年|20\d\d年(?!.{0,3}(?:—|-|至|到)20)|开局|起步|开篇|"
+                         r"开好局|起好步|首年|第一年|收官|当前|最后一年|决胜|全面实现|全面完成|"
+                         r"确保完成|圆满完成")
+#: The opening of a sentence that states the year's list ("综合考虑各方面因素，……").
+PLAN_LEAD_RE = LazyRe(r"(?:综合考虑|综合分析|统筹考虑|初步安排|建议|预期)")

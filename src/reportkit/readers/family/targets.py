@@ -12,6 +12,7 @@ source's words in ``text``.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from dataclasses import replace
 from decimal import Decimal
@@ -150,7 +151,7 @@ def qualitative(clause: str, registry: Registry, pos: Pos | None = None) -> Foun
     names = _done_objects(text) or (_qualitative_names(head, registry) if head else [])
     founds = [_make(n, None, clause.strip(), registry, pos) for n in names] or \
         [_make(_LEAD_RE.sub("", text)[:12] or text[:12], None, clause.strip(), registry, pos)]
-    return _together(founds)
+    return joined(founds)
 
 
 def _done_objects(text: str) -> list[str]:
@@ -207,17 +208,22 @@ def _qualitative_names(head: str, registry: Registry) -> list[str]:
     return [head] if len(names) > 1 else names
 
 
-def _together(founds: list[Found]) -> Found | None:
-    """Several Founds of one item as one: the first holds the words, the rest ride in ``more``."""
+def joined(founds: list[Found], words: str | None = None) -> Found | None:
+    """Several Founds of one item as one: the first target holds the words (``words``, else its
+    own), the others (and whatever rode with them) follow in its ``more`` without words; the
+    spec-local indicators of all are kept. None when none of them holds a target."""
     founds = [f for f in founds if f.item is not None]
     if not founds:
         return None
+    items = [t for f in founds for t in (f.item, *f.item.more)]
     head = founds[0]
-    if len(founds) > 1:
-        head.item = replace(head.item, more=tuple(replace(f.item, text="") for f in founds[1:]))
-        for f in founds[1:]:
-            known = {n.key for n in head.new_indicators}
-            head.new_indicators += [i for i in f.new_indicators if i.key not in known]
+    head.item = replace(items[0], text=items[0].text if words is None else words,
+                        more=tuple(replace(t, text="", more=()) for t in items[1:]))
+    known = {n.key for n in head.new_indicators}
+    for f in founds[1:]:
+        head.new_indicators += [i for i in f.new_indicators if i.key not in known]
+        known |= {i.key for i in f.new_indicators}
+    head.exact = False
     return head
 
 
@@ -289,23 +295,13 @@ def _liberal(text: str, words: str, registry: Registry, pos: Pos | None) -> list
             [(n, values[0]) for n in names] if len(values) == 1 else []  # one value for all
         if not pairs:
             return []
-        last_qual = _val(values[-1])[2] if len(values) > 1 else ""
-        # "控制在3%和3.2%以内" frames both values as ceilings; "增长8%、10%以上" is as written
-        last_qual = last_qual if last_qual in ("以内", "以下") and "控制在" in verb_word else ""
-        shared = last_qual and all(
-            not _val(m)[2] and re.fullmatch(r"[和、及与]?", text[m.end():n.start()])
-            for m, n in zip(values, values[1:]))
-        out = [_make(n, {"value": _val(m)[:2] + (last_qual,) + _val(m)[3:] if shared else
-                         _val(m)}, words, registry, pos, verb_word) for n, m in pairs]
+        out = [_make(n, {"value": v}, words, registry, pos, verb_word)
+               for (n, _), v in zip(pairs, _framed(text, [m for _, m in pairs], verb_word))]
     elif not ensure_strive and len(names) == 1 and _level_and_rate(values):
         level, rate = _level_and_rate(values)  # "360亿元，按可比价增长7.5%"
         head = _make(names[0], {"value": _val(rate)}, words, registry, pos, "增长")
         extra = _make(names[0], {"value": _val(level)}, "", registry, pos, "达到")
-        if head.item is not None and extra.item is not None:
-            head.item = replace(head.item, more=(replace(extra.item, text=""),))
-            head.new_indicators += [i for i in extra.new_indicators
-                                    if i.key not in {n.key for n in head.new_indicators}]
-        out = [head]
+        out = [joined([head, extra]) if head.item is not None else head]
     else:
         roles = _roles(text, values, ensure_strive)
         out = [_make(n, roles, words, registry, pos, verb_word) for n in names]
@@ -314,8 +310,7 @@ def _liberal(text: str, words: str, registry: Registry, pos: Pos | None) -> list
         if len(names) == 1 and len(extra) == 1 and out[0].item is not None:
             # "确保增长14%、力争达到15%以上，突破3000亿元": the level beside the rate
             level = _make(names[0], {"value": _val(extra[0])}, "", registry, pos, "达到")
-            if level.item is not None:
-                out[0].item = replace(out[0].item, more=(replace(level.item, text=""),))
+            out[0] = joined([out[0], level])
     out = [f for f in out if f.item is not None]
     items = [t for f in out for t in (f.item, *f.item.more)]
     shown = "".join(t.name or registry.get(t.indicator).name for t in items)
@@ -347,11 +342,21 @@ def _respective_levels(text: str, words: str, registry: Registry, pos: Pos | Non
         extra = _make(names[0], {"value": _val(level)}, "", registry, pos, "达到")
         if head.item is None or extra.item is None:
             return []
-        head.item = replace(head.item, more=(replace(extra.item, text=""),))
-        head.new_indicators += [i for i in extra.new_indicators
-                                if i.key not in {n.key for n in head.new_indicators}]
-        out.append(head)
+        out.append(joined([head, extra]))
     return out
+
+
+def _framed(text: str, values: list, verb: str) -> list[tuple]:
+    """The values of a 分别 list as _val gives them, except that "控制在3%和3.2%以内" frames
+    every value as a ceiling (a closing 以内/以下 after 控制在 is each value's; "增长8%、10%以上"
+    stays as written)."""
+    vals = [_val(m) for m in values]
+    closing = vals[-1][2] if len(vals) > 1 and "控制在" in verb else ""
+    if closing in ("以内", "以下") and not any(v[2] for v in vals[:-1]) and all(
+            re.fullmatch(r"[和、及与]?", text[a.end():b.start()])
+            for a, b in itertools.pairwise(values)):
+        return [(num, unit, closing, high) for num, unit, _, high in vals]
+    return vals
 
 
 def _level_and_rate(values: list) -> tuple | None:
